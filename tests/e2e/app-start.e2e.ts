@@ -1,0 +1,116 @@
+/**
+ * The skeleton a new user meets: the offline map with the bundled incidents as arcs,
+ * nothing asked of another origin, and the data kept in IndexedDB across reloads.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BASEMAP_COLORS } from '../../src/lib/map/basemap-style';
+import { KIND_COLORS } from '../../src/lib/map/incident-style';
+import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { countPixelsNear, decodePng, hexToRgb } from './pixels';
+
+const bundled = JSON.parse(readFileSync('data/incidents.json', 'utf8')) as { incidents: { kind: string }[] };
+
+async function storedIncidentCount(session: BrowserSession): Promise<number> {
+  return session.page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('syria-strikes-map');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('incidents').objectStore('incidents').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+describe('first visit and reload', () => {
+  let session: BrowserSession;
+  const datasetChunkRequests: string[] = [];
+
+  beforeAll(async () => {
+    session = await openBrowserSession(inject('appUrl'));
+    session.context.on('request', (r) => {
+      if (/bundled-dataset/.test(r.url())) datasetChunkRequests.push(r.url());
+    });
+    await session.page.goto(session.appUrl);
+    await waitForMapIdle(session.page);
+  });
+  afterAll(async () => session?.close());
+
+  it('shows every bundled incident in the count', async () => {
+    await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${bundled.incidents.length} incidents`);
+  });
+
+  it('draws the basemap and the arcs on the canvas', async () => {
+    const shot = await session.page.getByTestId('map').screenshot();
+    mkdirSync('docs', { recursive: true });
+    writeFileSync('docs/screenshot.png', shot);
+    const image = decodePng(shot);
+    const total = image.width * image.height;
+    // Syria and Iraq are drawn in focusLand, their neighbours in land.
+    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBeGreaterThan(total * 0.3);
+    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.land), 4)).toBeGreaterThan(total * 0.02);
+    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.sea), 4)).toBeGreaterThan(total * 0.01);
+    expect(countPixelsNear(image, KIND_COLORS['attack-on-coalition'], 40)).toBeGreaterThan(60);
+    expect(countPixelsNear(image, KIND_COLORS['coalition-strike'], 40)).toBeGreaterThan(60);
+  });
+
+  it('loaded the bundled data into IndexedDB on the first visit', async () => {
+    expect(datasetChunkRequests.length).toBe(1);
+    expect(await storedIncidentCount(session)).toBe(bundled.incidents.length);
+  });
+
+  it('logs no console error and asks no other origin for anything', () => {
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
+  });
+
+  it('after a reload, draws everything from IndexedDB without the bundled data', async () => {
+    datasetChunkRequests.length = 0;
+    // Cut the way to the bundled dataset: if the app needed it, the map would stay empty.
+    await session.page.route(/bundled-dataset/, (route) => route.abort('internetdisconnected'));
+    await session.page.reload();
+    await waitForMapIdle(session.page);
+    await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${bundled.incidents.length} incidents`);
+    const image = decodePng(await session.page.getByTestId('map').screenshot());
+    expect(countPixelsNear(image, KIND_COLORS['attack-on-coalition'], 40)).toBeGreaterThan(60);
+    expect(datasetChunkRequests).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+    await session.page.unroute(/bundled-dataset/);
+  });
+});
+
+describe('another map style', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await openBrowserSession(inject('appUrl'));
+  });
+  afterAll(async () => session?.close());
+
+  it('draws the style named by ?style= instead of the offline basemap', async () => {
+    const styleUrl = 'https://tiles.example.org/style.json';
+    await session.page.route(styleUrl, (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#ff00ff' } }] }),
+      }),
+    );
+    await session.page.goto(`${session.appUrl}?style=${encodeURIComponent(styleUrl)}`);
+    await waitForMapIdle(session.page);
+    const image = decodePng(await session.page.getByTestId('map').screenshot());
+    expect(countPixelsNear(image, [255, 0, 255], 4)).toBeGreaterThan(image.width * image.height * 0.5);
+    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBe(0);
+    expect(session.foreignRequests).toEqual([styleUrl]);
+  });
+
+  it('ignores a style value that is not a URL, with a visible notice', async () => {
+    await session.page.goto(`${session.appUrl}?style=nonsense`);
+    await waitForMapIdle(session.page);
+    await expect.poll(() => session.page.getByRole('status').innerText()).toContain('Ignored the style parameter');
+    const image = decodePng(await session.page.getByTestId('map').screenshot());
+    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBeGreaterThan(image.width * image.height * 0.3);
+  });
+});

@@ -1,0 +1,22 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { bundledDatasetHash } from './scripts/dataset-hash.mjs';
+
+export default defineConfig({
+  // Relative asset URLs so the build works from any path (file server, sub-folder).
+  base: './',
+  plugins: [svelte()],
+  define: {
+    // Content hash of data/: the app re-seeds IndexedDB when it changes.
+    __BUNDLED_DATASET_HASH__: JSON.stringify(bundledDatasetHash()),
+  },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
