@@ -40,8 +40,11 @@ describe('first visit and reload', () => {
   });
   afterAll(async () => session?.close());
 
-  it('shows every bundled incident in the count', async () => {
+  it('shows every bundled incident in the count, each as an arc or an impact', async () => {
     await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${bundled.incidents.length} incidents`);
+    const map = session.page.getByTestId('map');
+    const drawn = Number(await map.getAttribute('data-arc-count')) + Number(await map.getAttribute('data-impact-count'));
+    expect(drawn).toBe(bundled.incidents.length);
   });
 
   it('draws the basemap and the arcs on the canvas', async () => {

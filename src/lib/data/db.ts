@@ -28,19 +28,34 @@ export type StoredIncident = Incident & { datasetId: string };
 export type StoredPlace = Place & { datasetId: string };
 export type StoredSource = SourceArticle & { datasetId: string };
 
+export const DATABASE_NAME = 'syria-strikes-map';
+
+/**
+ * Every version of the stores, oldest first. Append, never edit: a user's database is
+ * upgraded from whatever version it holds, and Dexie keeps the records through it.
+ */
+export const SCHEMA_VERSIONS: readonly (readonly [number, Record<string, string | null>])[] = [
+  [
+    1,
+    {
+      incidents: 'id, date, targetId, originId, datasetId, kind, status',
+      places: 'id, datasetId',
+      sources: 'id, datasetId',
+      datasets: 'id, kind',
+    },
+  ],
+  // 2: incidents of one dataset in date order, for dataset-scoped range queries.
+  [2, { incidents: 'id, date, targetId, originId, datasetId, kind, status, [datasetId+date]' }],
+];
+
 export class IncidentDatabase extends Dexie {
   incidents!: EntityTable<StoredIncident, 'id'>;
   places!: EntityTable<StoredPlace, 'id'>;
   sources!: EntityTable<StoredSource, 'id'>;
   datasets!: EntityTable<DatasetRecord, 'id'>;
 
-  constructor(name = 'syria-strikes-map', options?: ConstructorParameters<typeof Dexie>[1]) {
+  constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    this.version(1).stores({
-      incidents: 'id, date, targetId, originId, datasetId, kind, status',
-      places: 'id, datasetId',
-      sources: 'id, datasetId',
-      datasets: 'id, kind',
-    });
+    for (const [version, stores] of SCHEMA_VERSIONS) this.version(version).stores(stores);
   }
 }

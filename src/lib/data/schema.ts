@@ -87,6 +87,12 @@ export const incidentSchema = z
     originId: id.nullable(),
     originCertainty: z.enum(originCertainties).nullable(),
     targetId: id,
+    /**
+     * Other places the sources tie to the incident that are neither its origin nor its
+     * target (an overflight area, the base a compound belongs to, a disputed origin).
+     * Never drawn as an arc.
+     */
+    relatedPlaceIds: z.array(id).optional(),
     weapon: z.enum(weapons),
     /** Weapon as reported: "122 mm rockets", "Grad rockets". */
     weaponDetail: z.string(),
