@@ -1,13 +1,18 @@
 /**
  * The only owner of app-wide state and the only caller of the database.
- * Flow: IndexedDB (seeded from data/) -> snapshot -> geometry -> map and panels.
+ * Flow: IndexedDB (seeded from data/) -> snapshot -> selection -> glyphs and halos -> map and panels.
  */
-import { IncidentDatabase } from '../data/db';
+import { IncidentDatabase, type StoredIncident, type StoredPlace, type StoredSource } from '../data/db';
 import { ensureBundledDataset, type SeedResult } from '../data/seed';
 import { readVisibleIncidents, type IncidentSnapshot } from '../data/queries';
-import { placeIncidents, type IncidentGeometry } from '../map/incident-geometry';
+import { placeIncidents } from '../map/incident-geometry';
+import { buildGlyphs } from '../map/incident-glyphs';
+import { targetHalos } from '../map/target-halos';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/** What the pointer is over on the map. */
+export type HoverTarget = { kind: 'incident'; id: string; x: number; y: number } | { kind: 'place'; id: string; x: number; y: number };
 
 class AppState {
   status = $state<LoadStatus>('loading');
@@ -15,7 +20,22 @@ class AppState {
   /** 'seeded' when this visit (re)loaded the bundled data, 'current' when IndexedDB had it. */
   seedResult = $state<SeedResult | null>(null);
   snapshot = $state.raw<IncidentSnapshot>({ incidents: [], places: new Map() });
-  geometry = $derived.by<IncidentGeometry>(() => placeIncidents(this.snapshot.incidents, this.snapshot.places));
+
+  selectedIncidentId = $state<string | null>(null);
+  selectedPlaceId = $state<string | null>(null);
+  hovered = $state.raw<HoverTarget | null>(null);
+  /** The article opened from a source, read from IndexedDB on demand. */
+  openArticle = $state.raw<StoredSource | null>(null);
+
+  incidentsById = $derived(new Map(this.snapshot.incidents.map((i) => [i.id, i] as const)));
+  /** The incidents the views show: every visible one for now; filters narrow it. */
+  selection = $derived<StoredIncident[]>(this.snapshot.incidents);
+  geometry = $derived(placeIncidents(this.snapshot.incidents, this.snapshot.places));
+  glyphs = $derived(buildGlyphs(this.geometry));
+  halos = $derived(targetHalos(this.selection, this.snapshot.places));
+
+  selectedIncident = $derived(this.selectedIncidentId ? this.incidentsById.get(this.selectedIncidentId) ?? null : null);
+  selectedPlace = $derived<StoredPlace | null>(this.selectedPlaceId ? this.snapshot.places.get(this.selectedPlaceId) ?? null : null);
 }
 
 export const app = new AppState();
@@ -36,4 +56,32 @@ export async function startApp(): Promise<void> {
     app.status = 'error';
     console.error(error);
   }
+}
+
+export function selectIncident(id: string | null): void {
+  app.selectedIncidentId = id;
+  app.selectedPlaceId = null;
+  app.openArticle = null;
+}
+
+export function selectPlace(id: string | null): void {
+  app.selectedPlaceId = id;
+  app.selectedIncidentId = null;
+  app.openArticle = null;
+}
+
+export function setHovered(target: HoverTarget | null): void {
+  const current = app.hovered;
+  if (current === target) return;
+  if (current && target && current.kind === target.kind && current.id === target.id && current.x === target.x && current.y === target.y) return;
+  app.hovered = target;
+}
+
+/** Opens the full text of a source article (or closes it with null). */
+export async function showArticle(sourceId: string | null): Promise<void> {
+  if (!sourceId || !database) {
+    app.openArticle = null;
+    return;
+  }
+  app.openArticle = (await database.sources.get(sourceId)) ?? null;
 }

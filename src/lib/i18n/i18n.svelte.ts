@@ -1,0 +1,45 @@
+/**
+ * The interface language, switched at run time. `t` reads the current language, so
+ * components that call it re-render when it changes. Dates and numbers go through Intl.
+ */
+import { ar } from './messages-ar';
+import { en, type MessageKey } from './messages-en';
+
+export type Lang = 'en' | 'ar';
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ar };
+
+class Locale {
+  lang = $state<Lang>('en');
+  dir = $derived<'ltr' | 'rtl'>(this.lang === 'ar' ? 'rtl' : 'ltr');
+}
+export const locale = new Locale();
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[locale.lang][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
+}
+
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale.lang === 'ar' ? 'ar-SY' : 'en-GB', options).format(value);
+}
+
+/** A YYYY-MM-DD date as the locale writes it ("28 Jun 2021", "٢٨ حزيران ٢٠٢١"). */
+export function formatDate(isoDate: string, style: 'short' | 'long' = 'short'): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale.lang === 'ar' ? 'ar-SY' : 'en-GB', {
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** The name of a bilingual record in the current language. */
+export function localName(name: { en: string; ar: string }): string {
+  return locale.lang === 'ar' ? name.ar : name.en;
+}

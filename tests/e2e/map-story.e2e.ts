@@ -1,0 +1,104 @@
+/**
+ * The map tells the story: arcs that can be clicked for their sources, a legend, and
+ * weaker reports drawn visibly weaker than confirmed ones.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { KIND_COLORS } from '../../src/lib/map/incident-style';
+import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { arcMiddle, bundledArcs, bundledData, project, viewHash, type View } from './map-geometry';
+import { countPixelsNear, decodePng, type DecodedImage } from './pixels';
+
+const RED = KIND_COLORS['attack-on-coalition'];
+const arcs = bundledArcs();
+const disputed = arcs.find((a) => a.incident.id === '2021-07-04-conoco-vicinity-disputed')!;
+const confirmed = arcs.find((a) => a.incident.id === '2022-01-05-green-village-rockets')!;
+
+/** Pixels that are clearly red but need not be the pure colour (a faint or dashed line). */
+function countReddish(image: DecodedImage, box: { x: number; y: number; width: number; height: number }): number {
+  let n = 0;
+  for (let y = box.y; y < box.y + box.height; y++)
+    for (let x = box.x; x < box.x + box.width; x++) {
+      const i = (y * image.width + x) * 4;
+      const [r, g, b] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
+      if (r - g > 40 && r - b > 40) n++;
+    }
+  return n;
+}
+
+describe('arcs on the map', () => {
+  let session: BrowserSession;
+  let view: View;
+
+  beforeAll(async () => {
+    session = await openBrowserSession(inject('appUrl'));
+    await session.page.goto(session.appUrl);
+    await waitForMapIdle(session.page);
+    const box = (await session.page.getByTestId('map').boundingBox())!;
+    view = { lon: 40.42, lat: 35.18, zoom: 10, width: Math.round(box.width), height: Math.round(box.height) };
+    await session.page.goto(`${session.appUrl}${viewHash(view)}`);
+    await session.page.reload();
+    await waitForMapIdle(session.page);
+  });
+  afterAll(async () => session?.close());
+
+  it('draws a disputed report fainter and dashed, a confirmed one solid', async () => {
+    expect(disputed.incident.status).toBe('disputed');
+    expect(confirmed.incident.status).toBe('confirmed');
+    const image = decodePng(await session.page.getByTestId('map').screenshot());
+    const around = (p: { x: number; y: number }) => ({ x: Math.round(p.x) - 8, y: Math.round(p.y) - 8, width: 17, height: 17 });
+    const disputedBox = around(project(view, arcMiddle(disputed)));
+    const confirmedBox = around(project(view, arcMiddle(confirmed)));
+    // Both are drawn...
+    expect(countReddish(image, disputedBox)).toBeGreaterThan(3);
+    expect(countReddish(image, confirmedBox)).toBeGreaterThan(10);
+    // ...but only the confirmed one in the full colour.
+    expect(countPixelsNear(image, RED, 30, confirmedBox)).toBeGreaterThan(10);
+    expect(countPixelsNear(image, RED, 30, disputedBox)).toBe(0);
+  });
+
+  it("opens the incident's details, with its Arabic quote, when its arc is clicked", async () => {
+    const at = project(view, arcMiddle(disputed));
+    const box = (await session.page.getByTestId('map').boundingBox())!;
+    await session.page.mouse.click(box.x + at.x, box.y + at.y);
+    const panel = session.page.getByTestId('incident-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-incident-id')).toBe(disputed.incident.id);
+    const quote = disputed.incident.sources.find((s) => s.quoteAr.length)!.quoteAr[0]!;
+    const shown = await panel.getByTestId('quote-ar').first().innerText();
+    expect(shown.replace(/\s+/g, ' ')).toContain(quote.replace(/\s+/g, ' ').trim());
+    expect(await panel.getByTestId('quote-ar').first().getAttribute('dir')).toBe('rtl');
+  });
+
+  it('shows the whole article behind a source', async () => {
+    await session.page.getByTestId('incident-panel').getByTestId('read-article').first().click();
+    const article = session.page.getByTestId('article');
+    await article.waitFor();
+    expect((await article.innerText()).length).toBeGreaterThan(1000);
+  });
+
+  it('has a legend naming the directions of fire and the statuses', async () => {
+    const legend = await session.page.getByTestId('legend').innerText();
+    for (const text of ['Attack on a US or coalition base', 'US or coalition strike', 'Confirmed', 'Disputed', 'Denied']) expect(legend).toContain(text);
+  });
+
+  it('opens a place with its incidents in date order from the keyboard-reachable list', async () => {
+    const { incidents } = bundledData();
+    const first = incidents.find((i) => i.targetId === 'conoco')!;
+    const row = session.page.getByTestId('incident-list').locator(`[data-incident-id="${first.id}"]`);
+    await row.focus();
+    await session.page.keyboard.press('Enter');
+    const panel = session.page.getByTestId('incident-panel');
+    await expect.poll(() => panel.getAttribute('data-incident-id')).toBe(first.id);
+    await panel.getByRole('button', { name: 'Conoco gas plant' }).click();
+    const placePanel = session.page.getByTestId('place-panel');
+    await placePanel.waitFor();
+    const dates = await placePanel.locator('ol .date').allInnerTexts();
+    const expected = incidents.filter((i) => i.targetId === 'conoco' || i.originId === 'conoco' || (i.relatedPlaceIds ?? []).includes('conoco')).length;
+    expect(dates.length).toBe(expected);
+  });
+
+  it('logs no console error', () => {
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
+  });
+});
