@@ -9,7 +9,10 @@ import { incidentMoment } from '../timeline/incident-time';
 import { arcPath, fanCurvature } from './arc-path';
 import type { IncidentGeometry, LonLat } from './incident-geometry';
 
-/** How long (in days of data time) the projectile head takes from launch to impact. */
+/**
+ * How long (in days of data time) the projectile head flies. It lands at the incident's
+ * reported moment, so stepping to an incident shows it landed, on its own date.
+ */
 export const FLIGHT_DAYS = 0.4;
 
 export interface ArcGlyph {
@@ -17,9 +20,9 @@ export interface ArcGlyph {
   path: LonLat[];
   /** Data time at each vertex of `path`, for the travelling head. */
   timestamps: number[];
-  /** Launch moment, days since TIME_ORIGIN. */
-  moment: number;
-  /** Impact moment: launch + flight. */
+  /** When the head leaves: impact - flight. */
+  launch: number;
+  /** The incident's moment (days since TIME_ORIGIN), when the head lands. */
   impact: number;
   to: LonLat;
 }
@@ -27,7 +30,6 @@ export interface ArcGlyph {
 export interface ImpactGlyph {
   incident: StoredIncident;
   at: LonLat;
-  moment: number;
   impact: number;
 }
 
@@ -56,13 +58,13 @@ export function buildGlyphs(geometry: IncidentGeometry): IncidentGlyphs {
     const k = perPair.get(pair) ?? 0;
     perPair.set(pair, k + 1);
     const path = arcPath(from, to, fanCurvature(k));
-    const moment = incidentMoment(incident);
-    const timestamps = path.map((_, i) => moment + (FLIGHT_DAYS * i) / (path.length - 1));
-    return { incident, path, timestamps, moment, impact: moment + FLIGHT_DAYS, to };
+    const impact = incidentMoment(incident);
+    const launch = impact - FLIGHT_DAYS;
+    const timestamps = path.map((_, i) => launch + (FLIGHT_DAYS * i) / (path.length - 1));
+    return { incident, path, timestamps, launch, impact, to };
   });
   const impacts = geometry.impacts.map(({ incident, at }): ImpactGlyph => {
-    const moment = incidentMoment(incident);
-    return { incident, at, moment, impact: moment };
+    return { incident, at, impact: incidentMoment(incident) };
   });
   const pulses: PulseGlyph[] = [
     ...arcs.map((a) => ({ id: a.incident.id, at: a.to, impact: a.impact, kind: a.incident.kind })),

@@ -147,7 +147,7 @@ function animationLayers(state: MapLayerState, playhead: number): Layer[] {
       currentTime: playhead,
       trailLength: HEAD_TRAIL_DAYS,
       fadeTrail: true,
-      getFilterValue: (d) => d.moment,
+      getFilterValue: (d) => d.impact,
       extensions: [filter],
       filterRange: [state.range[0], state.range[1]],
     }),

@@ -8,6 +8,8 @@ import { readVisibleIncidents, type IncidentSnapshot } from '../data/queries';
 import { placeIncidents } from '../map/incident-geometry';
 import { buildGlyphs } from '../map/incident-glyphs';
 import { targetHalos } from '../map/target-halos';
+import { dayNumber, incidentMoment } from '../timeline/incident-time';
+import { time } from './time-state.svelte';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -28,8 +30,31 @@ class AppState {
   openArticle = $state.raw<StoredSource | null>(null);
 
   incidentsById = $derived(new Map(this.snapshot.incidents.map((i) => [i.id, i] as const)));
-  /** The incidents the views show: every visible one for now; filters narrow it. */
-  selection = $derived<StoredIncident[]>(this.snapshot.incidents);
+  /** First day with an incident and the day after the last: the timeline's full extent. */
+  extent = $derived.by<[number, number]>(() => {
+    const list = this.snapshot.incidents;
+    if (list.length === 0) return [dayNumber('2021-01-01'), dayNumber('2025-01-01')];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const i of list) {
+      const d = dayNumber(i.date);
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    return [lo, hi + 1];
+  });
+  /** The selected range in days: [first day, day after the last]. */
+  rangeDays = $derived<[number, number]>([
+    time.from ? dayNumber(time.from) : this.extent[0],
+    time.to ? dayNumber(time.to) + 1 : this.extent[1],
+  ]);
+  /** The incidents the views show: those in the date range (filters narrow it further). */
+  selection = $derived<StoredIncident[]>(
+    this.snapshot.incidents.filter((i) => (!time.from || i.date >= time.from) && (!time.to || i.date <= time.to)),
+  );
+  /** Moments of the selected incidents, sorted: playback steps between them. */
+  selectionMoments = $derived(this.selection.map((i) => incidentMoment(i)).sort((a, b) => a - b));
+  selectionIds = $derived(new Set(this.selection.map((i) => i.id)));
   geometry = $derived(placeIncidents(this.snapshot.incidents, this.snapshot.places));
   glyphs = $derived(buildGlyphs(this.geometry));
   halos = $derived(targetHalos(this.selection, this.snapshot.places));

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState } from './url-state';
+
+describe('parseUrlState', () => {
+  it('reads a shared link', () => {
+    const { state, notices } = parseUrlState('?from=2022-08-01&to=2022-09-30&t=2022-08-24&speed=4&mode=window&window=7&incident=2022-08-24-conoco-rockets&lang=ar');
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ ...DEFAULT_URL_STATE, from: '2022-08-01', to: '2022-09-30', t: '2022-08-24', speed: 4, mode: 'window', windowDays: 7, incident: '2022-08-24-conoco-rockets', lang: 'ar' });
+  });
+
+  it('uses the defaults for an empty query', () => {
+    expect(parseUrlState('')).toEqual({ state: DEFAULT_URL_STATE, notices: [] });
+  });
+
+  it('drops bad values with a notice naming each, keeping the good ones', () => {
+    const { state, notices } = parseUrlState('?from=2022-13-45&to=2022-09-30&speed=999&mode=fast&window=-3&lang=fr&t=yesterday');
+    expect(state.from).toBeNull();
+    expect(state.to).toBe('2022-09-30');
+    expect(state.speed).toBe(1);
+    expect(state.mode).toBe('cumulative');
+    expect(state.windowDays).toBe(14);
+    expect(state.lang).toBe('en');
+    expect(notices.map((n) => n.param).sort()).toEqual(['from', 'lang', 'mode', 'speed', 't', 'window']);
+  });
+
+  it('rejects a range that ends before it starts', () => {
+    const { state, notices } = parseUrlState('?from=2022-09-30&to=2022-08-01');
+    expect(state.from).toBe('2022-09-30');
+    expect(state.to).toBeNull();
+    expect(notices[0]?.param).toBe('to');
+  });
+
+  it('accepts the slowest and fastest speeds and nothing beyond', () => {
+    expect(parseUrlState('?speed=0.25').state.speed).toBe(0.25);
+    expect(parseUrlState('?speed=16').state.speed).toBe(16);
+    expect(parseUrlState('?speed=0.1').notices).toHaveLength(1);
+    expect(parseUrlState('?speed=NaN').notices).toHaveLength(1);
+  });
+});
+
+describe('serializeUrlState', () => {
+  it('writes only what differs from the defaults and keeps foreign parameters', () => {
+    const search = serializeUrlState({ ...DEFAULT_URL_STATE, from: '2021-06-01', to: '2021-07-31', speed: 2 }, '?style=https%3A%2F%2Fx.org%2Fs.json&speed=1');
+    const params = new URLSearchParams(search);
+    expect(params.get('from')).toBe('2021-06-01');
+    expect(params.get('speed')).toBe('2');
+    expect(params.get('style')).toBe('https://x.org/s.json');
+    expect(params.has('mode')).toBe(false);
+  });
+
+  it('round-trips through parse', () => {
+    const state = { ...DEFAULT_URL_STATE, from: '2023-12-01', to: '2024-01-31', t: '2024-01-02', mode: 'window' as const, windowDays: 3, place: 'al-omar' };
+    expect(parseUrlState(serializeUrlState(state)).state).toEqual(state);
+  });
+
+  it('is empty for the default state', () => {
+    expect(serializeUrlState(DEFAULT_URL_STATE)).toBe('');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The shareable state in the URL's query: date range, playhead, speed, mode, selection,
+ * language. Parsing is pure and forgiving: a bad value is dropped with a notice naming
+ * it, never a blank page. The map view lives in the hash (#map=zoom/lat/lon), kept by MapLibre.
+ */
+import { MAX_SPEED, MIN_SPEED } from '../timeline/playback-clock';
+
+export type PlaybackMode = 'cumulative' | 'window';
+
+export interface UrlState {
+  from: string | null;
+  to: string | null;
+  /** Playhead date (YYYY-MM-DD) or null when not set. */
+  t: string | null;
+  speed: number;
+  mode: PlaybackMode;
+  windowDays: number;
+  incident: string | null;
+  place: string | null;
+  lang: 'en' | 'ar';
+}
+
+export const DEFAULT_URL_STATE: UrlState = {
+  from: null,
+  to: null,
+  t: null,
+  speed: 1,
+  mode: 'cumulative',
+  windowDays: 14,
+  incident: null,
+  place: null,
+  lang: 'en',
+};
+
+export interface UrlNotice {
+  param: string;
+  value: string;
+  reason: string;
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+export function parseUrlState(search: string): { state: UrlState; notices: UrlNotice[] } {
+  const params = new URLSearchParams(search);
+  const state: UrlState = { ...DEFAULT_URL_STATE };
+  const notices: UrlNotice[] = [];
+  const reject = (param: string, value: string, reason: string) => notices.push({ param, value, reason });
+
+  for (const key of ['from', 'to', 't'] as const) {
+    const value = params.get(key);
+    if (value === null || value === '') continue;
+    if (isIsoDate(value)) state[key] = value;
+    else reject(key, value, 'not a date as YYYY-MM-DD');
+  }
+  if (state.from && state.to && state.from > state.to) {
+    reject('to', state.to, `before from (${state.from})`);
+    state.to = null;
+  }
+
+  const speed = params.get('speed');
+  if (speed !== null && speed !== '') {
+    const n = Number(speed);
+    if (Number.isFinite(n) && n >= MIN_SPEED && n <= MAX_SPEED) state.speed = n;
+    else reject('speed', speed, `not a number from ${MIN_SPEED} to ${MAX_SPEED}`);
+  }
+
+  const mode = params.get('mode');
+  if (mode !== null && mode !== '') {
+    if (mode === 'cumulative' || mode === 'window') state.mode = mode;
+    else reject('mode', mode, 'not "cumulative" or "window"');
+  }
+
+  const windowDays = params.get('window');
+  if (windowDays !== null && windowDays !== '') {
+    const n = Number(windowDays);
+    if (Number.isInteger(n) && n >= 1 && n <= 3650) state.windowDays = n;
+    else reject('window', windowDays, 'not a whole number of days from 1 to 3650');
+  }
+
+  for (const key of ['incident', 'place'] as const) {
+    const value = params.get(key);
+    if (value === null || value === '') continue;
+    if (/^[\w:.-]{1,200}$/.test(value)) state[key] = value;
+    else reject(key, value, 'not an id');
+  }
+
+  const lang = params.get('lang');
+  if (lang !== null && lang !== '') {
+    if (lang === 'en' || lang === 'ar') state.lang = lang;
+    else reject('lang', lang, 'not "en" or "ar"');
+  }
+  return { state, notices };
+}
+
+/**
+ * The query string for a state: only values that differ from the defaults, and any
+ * parameters this module does not own (such as `style`) kept as they were.
+ */
+export function serializeUrlState(state: UrlState, previousSearch = ''): string {
+  const params = new URLSearchParams(previousSearch);
+  const set = (key: string, value: string | null, fallback: string | null) => {
+    if (value === null || value === fallback) params.delete(key);
+    else params.set(key, value);
+  };
+  set('from', state.from, null);
+  set('to', state.to, null);
+  set('t', state.t, null);
+  set('speed', String(state.speed), String(DEFAULT_URL_STATE.speed));
+  set('mode', state.mode, DEFAULT_URL_STATE.mode);
+  set('window', String(state.windowDays), String(DEFAULT_URL_STATE.windowDays));
+  set('incident', state.incident, null);
+  set('place', state.place, null);
+  set('lang', state.lang, DEFAULT_URL_STATE.lang);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,77 @@
+/**
+ * Keeps the URL and the state in step: the URL is read once at start and on back/forward;
+ * every discrete change (range, mode, selection, language) pushes a history entry; the
+ * playhead is written when playback pauses, replacing the entry rather than adding one.
+ */
+import { locale } from '../i18n/i18n.svelte';
+import { dayNumber, isoDateOfDay } from '../timeline/incident-time';
+import { app, selectIncident, selectPlace } from './app-state.svelte';
+import { resetPlayback, seek, setMode, setRange, setSpeed } from './playback.svelte';
+import { time } from './time-state.svelte';
+import { parseUrlState, serializeUrlState, type UrlNotice, type UrlState } from './url-state';
+
+class UrlNotices {
+  list = $state.raw<UrlNotice[]>([]);
+}
+export const urlNotices = new UrlNotices();
+
+/** The state as the URL writes it. */
+export function currentUrlState(): UrlState {
+  return {
+    from: time.from,
+    to: time.to,
+    t: time.playhead === null ? null : isoDateOfDay(time.playhead),
+    speed: time.speed,
+    mode: time.mode,
+    windowDays: time.windowDays,
+    incident: app.selectedIncidentId,
+    place: app.selectedPlaceId,
+    lang: locale.lang,
+  };
+}
+
+/** Applies a URL's state; returns what it had to ignore. */
+export function applyUrl(search: string): UrlNotice[] {
+  const { state, notices } = parseUrlState(search);
+  locale.lang = state.lang;
+  setRange(state.from, state.to);
+  setSpeed(state.speed);
+  setMode(state.mode, state.windowDays);
+  if (state.t) seek(dayNumber(state.t) + 0.9999);
+  else resetPlayback();
+  if (state.incident) selectIncident(state.incident);
+  else if (state.place) selectPlace(state.place);
+  else selectIncident(null);
+  return notices;
+}
+
+function withoutPlayhead(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('t');
+  return params.toString();
+}
+
+/** Starts syncing; returns a function that stops it. */
+export function startUrlSync(): () => void {
+  urlNotices.list = applyUrl(location.search);
+  const onPopState = () => {
+    urlNotices.list = applyUrl(location.search);
+  };
+  window.addEventListener('popstate', onPopState);
+  const stopEffects = $effect.root(() => {
+    $effect(() => {
+      const state = currentUrlState();
+      // While playing, the playhead moves every frame: it is written once playback pauses.
+      if (time.playing) return;
+      const search = serializeUrlState(state, location.search);
+      if (search === location.search) return;
+      const url = `${location.pathname}${search}${location.hash}`;
+      if (withoutPlayhead(search) === withoutPlayhead(location.search)) history.replaceState(history.state, '', url);
+      else history.pushState(history.state, '', url);
+    });
+  });
+  return () => {
+    window.removeEventListener('popstate', onPopState);
+    stopEffects();
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Filtering by date and playing the escalation back, as a user does it: through the URL,
+ * the play button, the keyboard and the browser's back button.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { KIND_COLORS } from '../../src/lib/map/incident-style';
+import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { bundledData } from './map-geometry';
+import { countPixelsNear, decodePng } from './pixels';
+
+const { incidents } = bundledData();
+const inRange = (from: string, to: string) => incidents.filter((i) => i.date >= from && i.date <= to);
+const longDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+async function incidentPixels(session: BrowserSession): Promise<number> {
+  const image = decodePng(await session.page.getByTestId('map').screenshot());
+  return countPixelsNear(image, KIND_COLORS['attack-on-coalition'], 40) + countPixelsNear(image, KIND_COLORS['coalition-strike'], 40);
+}
+
+describe('date range and playback', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await openBrowserSession(inject('appUrl'));
+  });
+  afterAll(async () => session?.close());
+
+  it('shows only the incidents of the range given in the URL, in the count, the list and the canvas', async () => {
+    const view = '#map=8.5/35.1/40.4';
+    await session.page.goto(`${session.appUrl}${view}`);
+    await waitForMapIdle(session.page);
+    const allPixels = await incidentPixels(session);
+    await session.page.goto(`${session.appUrl}?from=2022-08-01&to=2022-09-30${view}`);
+    await waitForMapIdle(session.page);
+    const expected = inRange('2022-08-01', '2022-09-30').length;
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(incidents.length);
+    await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${expected} of ${incidents.length} incidents`);
+    expect(await session.page.getByTestId('incident-list').locator('[data-incident-id]').count()).toBe(expected);
+    const rangePixels = await incidentPixels(session);
+    expect(rangePixels).toBeGreaterThan(0);
+    expect(rangePixels).toBeLessThan(allPixels * 0.8);
+  });
+
+  it('advances the shown date and redraws the map when play is pressed', async () => {
+    await session.page.goto(`${session.appUrl}?from=2021-06-20&to=2021-07-20#map=9/35.15/40.45`);
+    await waitForMapIdle(session.page);
+    const before = await session.page.getByTestId('map').screenshot();
+    await session.page.getByTestId('play').click();
+    const date = session.page.getByTestId('playhead-date');
+    await expect.poll(() => date.innerText()).toMatch(/June 2021|July 2021/);
+    const first = await date.innerText();
+    await expect.poll(() => date.innerText(), { timeout: 15_000 }).not.toBe(first);
+    await session.page.getByTestId('play').click(); // pause
+    const after = await session.page.getByTestId('map').screenshot();
+    expect(Buffer.compare(before, after)).not.toBe(0);
+    // Paused, the URL holds the playhead so the view can be shared.
+    await expect.poll(() => new URL(session.page.url()).searchParams.get('t')).toMatch(/^2021-0[67]-\d\d$/);
+  });
+
+  it('steps to the next incident with the right arrow key', async () => {
+    await session.page.goto(`${session.appUrl}?from=2021-06-01&to=2021-07-31&t=2021-06-30`);
+    await waitForMapIdle(session.page);
+    const next = inRange('2021-07-01', '2021-07-31').map((i) => i.date).sort()[0]!;
+    await session.page.locator('body').press('ArrowRight');
+    await expect.poll(() => session.page.getByTestId('playhead-date').innerText()).toBe(longDate(next));
+    const previous = inRange('2021-06-01', '2021-06-30').map((i) => i.date).sort().at(-1)!;
+    await session.page.locator('body').press('ArrowLeft');
+    await expect.poll(() => session.page.getByTestId('playhead-date').innerText()).toBe(longDate(previous));
+  });
+
+  it('ignores bad values in the URL with a visible notice, and still shows the map', async () => {
+    await session.page.goto(`${session.appUrl}?from=2022-99-01&speed=fast&mode=sideways`);
+    await waitForMapIdle(session.page);
+    const notices = await session.page.getByTestId('url-notice').allInnerTexts();
+    expect(notices).toHaveLength(3);
+    expect(notices.join(' ')).toContain('from=2022-99-01');
+    await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${incidents.length} incidents`);
+  });
+
+  it('restores the previous range with the back button', async () => {
+    await session.page.goto(session.appUrl);
+    await waitForMapIdle(session.page);
+    await session.page.locator('[data-wave="2022-summer"]').click();
+    await expect.poll(() => new URL(session.page.url()).searchParams.get('from')).toBe('2022-08-01');
+    await session.page.locator('[data-wave="2021-summer"]').click();
+    await expect.poll(() => new URL(session.page.url()).searchParams.get('from')).toBe('2021-06-01');
+    await session.page.goBack();
+    await expect.poll(() => new URL(session.page.url()).searchParams.get('from')).toBe('2022-08-01');
+    await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${inRange('2022-08-01', '2022-09-30').length} of ${incidents.length} incidents`);
+    await session.page.goForward();
+    await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${inRange('2021-06-01', '2021-07-31').length} of ${incidents.length} incidents`);
+  });
+
+  it('logs no console error', () => {
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
