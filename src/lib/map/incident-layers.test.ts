@@ -22,8 +22,9 @@ const places = new Map([
 const glyphs = buildGlyphs(placeIncidents([createIncident('a', '2021-06-28', 'mayadin'), createIncident('b', '2021-07-10', null)], places));
 
 const halos: MapLayerState['halos'] = [];
+const visibleIds = new Set(['a', 'b']);
 function createState(patch: Partial<MapLayerState> = {}): MapLayerState {
-  return { glyphs, halos, range: [0, 2000], playhead: null, playing: false, mode: 'cumulative', windowDays: 10, selectedId: null, hoveredId: null, ...patch };
+  return { glyphs, halos, visibleIds, range: [0, 2000], playhead: null, playing: false, mode: 'cumulative', windowDays: 10, selectedId: null, hoveredId: null, ...patch };
 }
 
 describe('buildIncidentLayers', () => {

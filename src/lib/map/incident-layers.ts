@@ -27,13 +27,31 @@ export interface MapLayerState {
   windowDays: number;
   selectedId: string | null;
   hoveredId: string | null;
+  /** Incidents passing the facet filters and search (dates are filtered by `range`). */
+  visibleIds: ReadonlySet<string>;
 }
 
 /** Days a pulse stays on the map after an impact. */
 export const PULSE_DAYS = 0.8;
 const HEAD_TRAIL_DAYS = 0.18;
 
-const filter = new DataFilterExtension({ filterSize: 1 });
+// Two filter values per object: its moment (date range and playhead) and whether it passes
+// the facet filters (1) or not (0). Both are compared on the GPU.
+const filter = new DataFilterExtension({ filterSize: 2 });
+const SHOWN: [number, number] = [0.5, 1.5];
+
+// deck.gl compares update triggers by their enumerable keys, which a Set does not have:
+// hand it a number that changes whenever the set of visible ids is a new one.
+const setVersions = new WeakMap<object, number>();
+let lastVersion = 0;
+function versionOf(set: object): number {
+  let version = setVersions.get(set);
+  if (version === undefined) {
+    version = ++lastVersion;
+    setVersions.set(set, version);
+  }
+  return version;
+}
 const dashes = new PathStyleExtension({ dash: true });
 
 /** The [lower, upper] bound of impact moments shown now, and where fading starts. */
@@ -55,11 +73,13 @@ export function visibleWindow(state: Pick<MapLayerState, 'range' | 'playhead' | 
 export function buildIncidentLayers(state: MapLayerState): Layer[] {
   const { glyphs } = state;
   const window = visibleWindow(state);
+  const visible = state.visibleIds;
   const filterProps = {
     extensions: [filter],
-    filterRange: window.range,
-    filterSoftRange: window.softRange,
+    filterRange: [window.range, SHOWN] as [number, number][],
+    filterSoftRange: [window.softRange, SHOWN] as [number, number][],
     filterTransformColor: true,
+    updateTriggers: { getFilterValue: versionOf(visible) },
   };
   const layers: Layer[] = [
     new ScatterplotLayer<TargetHalo>({
@@ -88,7 +108,7 @@ export function buildIncidentLayers(state: MapLayerState): Layer[] {
       jointRounded: true,
       getDashArray: (d) => STATUS_STYLE[d.incident.status].dash,
       dashJustified: true,
-      getFilterValue: (d) => d.impact,
+      getFilterValue: (d) => [d.impact, visible.has(d.incident.id) ? 1 : 0],
       ...filterProps,
       extensions: [filter, dashes],
       pickable: true,
@@ -105,7 +125,7 @@ export function buildIncidentLayers(state: MapLayerState): Layer[] {
       getLineColor: (d) => [...KIND_COLORS[d.incident.kind], STATUS_STYLE[d.incident.status].alpha],
       getLineWidth: 2,
       lineWidthUnits: 'pixels',
-      getFilterValue: (d) => d.impact,
+      getFilterValue: (d) => [d.impact, visible.has(d.incident.id) ? 1 : 0],
       ...filterProps,
       pickable: true,
     }),
@@ -130,9 +150,10 @@ function animationLayers(state: MapLayerState, playhead: number): Layer[] {
       getLineColor: (d) => [...KIND_COLORS[d.kind], 200],
       getLineWidth: 2,
       lineWidthUnits: 'pixels',
-      getFilterValue: (d) => d.impact,
+      getFilterValue: (d) => [d.impact, state.visibleIds.has(d.id) ? 1 : 0],
+      updateTriggers: { getFilterValue: versionOf(state.visibleIds) },
       extensions: [filter],
-      filterRange: [Math.max(pulseRange[0], playhead - ageTo), Math.min(pulseRange[1], playhead - ageFrom)],
+      filterRange: [[Math.max(pulseRange[0], playhead - ageTo), Math.min(pulseRange[1], playhead - ageFrom)], SHOWN],
     });
   return [
     new TripsLayer<ArcGlyph, DataFilterExtensionProps<ArcGlyph>>({
@@ -147,9 +168,10 @@ function animationLayers(state: MapLayerState, playhead: number): Layer[] {
       currentTime: playhead,
       trailLength: HEAD_TRAIL_DAYS,
       fadeTrail: true,
-      getFilterValue: (d) => d.impact,
+      getFilterValue: (d) => [d.impact, state.visibleIds.has(d.incident.id) ? 1 : 0],
+      updateTriggers: { getFilterValue: versionOf(state.visibleIds) },
       extensions: [filter],
-      filterRange: [state.range[0], state.range[1]],
+      filterRange: [[state.range[0], state.range[1]], SHOWN],
     }),
     pulseLayer('incident-pulse-1', 0, PULSE_DAYS / 3, 8),
     pulseLayer('incident-pulse-2', PULSE_DAYS / 3, (2 * PULSE_DAYS) / 3, 16),

@@ -38,3 +38,19 @@ export function uncertaintyCircles(places: Iterable<StoredPlace>): FeatureCollec
   features.sort((a, b) => b.properties.radiusKm - a.properties.radiusKm);
   return { type: 'FeatureCollection', features };
 }
+
+/** One ring per weapon range around a place, labelled with the weapon and distance. */
+export function rangeRingFeatures(
+  center: { lon: number; lat: number } | null,
+  ranges: readonly { km: number; label: string }[],
+): FeatureCollection<Polygon, { label: string; km: number }> {
+  if (!center) return { type: 'FeatureCollection', features: [] };
+  return {
+    type: 'FeatureCollection',
+    features: ranges.map((r) => ({
+      type: 'Feature' as const,
+      geometry: circle([center.lon, center.lat], r.km, { steps: 96, units: 'kilometers' }).geometry,
+      properties: { label: r.label, km: r.km },
+    })),
+  };
+}

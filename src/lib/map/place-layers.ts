@@ -7,6 +7,30 @@ import type { LayerSpecification, Map as MaplibreMap, SourceSpecification, Style
 import { INCIDENT_PLACES_SOURCE } from './basemap-style';
 
 export const UNCERTAINTY_SOURCE = 'place-uncertainty';
+export const RANGE_SOURCE = 'range-rings';
+export const RANGE_COLOR = '#0f766e';
+
+const rangeLineLayer: LayerSpecification = {
+  id: 'range-rings-line',
+  type: 'line',
+  source: RANGE_SOURCE,
+  paint: { 'line-color': RANGE_COLOR, 'line-width': 2.5, 'line-dasharray': [4, 2] },
+};
+
+/** Ring labels need the bundled fonts: only on the bundled style. */
+const rangeLabelLayer: LayerSpecification = {
+  id: 'range-rings-label',
+  type: 'symbol',
+  source: RANGE_SOURCE,
+  layout: {
+    'symbol-placement': 'line',
+    'text-field': ['get', 'label'],
+    'text-font': ['Noto Sans Regular'],
+    'text-size': 12,
+    'symbol-spacing': 400,
+  },
+  paint: { 'text-color': RANGE_COLOR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+};
 export const UNCERTAINTY_MIN_ZOOM = 7;
 
 const uncertaintyLayers: LayerSpecification[] = [
@@ -41,25 +65,28 @@ const fallbackPlaceLayer: LayerSpecification = {
 };
 
 /** The bundled style with the places and uncertainty circles written into it. */
-export function styleWithPlaces(style: StyleSpecification, places: FeatureCollection, circles: FeatureCollection): StyleSpecification {
+export function styleWithPlaces(style: StyleSpecification, places: FeatureCollection, circles: FeatureCollection, rings: FeatureCollection): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {
     ...style.sources,
     [INCIDENT_PLACES_SOURCE]: { type: 'geojson', data: places },
     [UNCERTAINTY_SOURCE]: { type: 'geojson', data: circles },
+    [RANGE_SOURCE]: { type: 'geojson', data: rings },
   };
   const firstPlaceLayer = style.layers.findIndex((l) => 'source' in l && l.source === INCIDENT_PLACES_SOURCE);
   const at = firstPlaceLayer === -1 ? style.layers.length : firstPlaceLayer;
-  const layers = [...style.layers.slice(0, at), ...uncertaintyLayers, ...style.layers.slice(at)];
+  const layers = [...style.layers.slice(0, at), ...uncertaintyLayers, rangeLineLayer, rangeLabelLayer, ...style.layers.slice(at)];
   return { ...style, sources, layers };
 }
 
 /** Adds (or refreshes) the places on a map drawing someone else's style. */
-export function addPlacesToForeignStyle(map: MaplibreMap, places: FeatureCollection, circles: FeatureCollection): void {
-  const placeSource = map.getSource(INCIDENT_PLACES_SOURCE);
-  if (placeSource && 'setData' in placeSource) (placeSource as unknown as { setData(d: FeatureCollection): void }).setData(places);
-  else map.addSource(INCIDENT_PLACES_SOURCE, { type: 'geojson', data: places });
-  const circleSource = map.getSource(UNCERTAINTY_SOURCE);
-  if (circleSource && 'setData' in circleSource) (circleSource as unknown as { setData(d: FeatureCollection): void }).setData(circles);
-  else map.addSource(UNCERTAINTY_SOURCE, { type: 'geojson', data: circles });
-  for (const layer of [...uncertaintyLayers, fallbackPlaceLayer]) if (!map.getLayer(layer.id)) map.addLayer(layer);
+export function addPlacesToForeignStyle(map: MaplibreMap, places: FeatureCollection, circles: FeatureCollection, rings: FeatureCollection): void {
+  const put = (id: string, data: FeatureCollection) => {
+    const source = map.getSource(id);
+    if (source && 'setData' in source) (source as unknown as { setData(d: FeatureCollection): void }).setData(data);
+    else map.addSource(id, { type: 'geojson', data });
+  };
+  put(INCIDENT_PLACES_SOURCE, places);
+  put(UNCERTAINTY_SOURCE, circles);
+  put(RANGE_SOURCE, rings);
+  for (const layer of [...uncertaintyLayers, rangeLineLayer, fallbackPlaceLayer]) if (!map.getLayer(layer.id)) map.addLayer(layer);
 }

@@ -2,7 +2,7 @@
  * The only owner of app-wide state and the only caller of the database.
  * Flow: IndexedDB (seeded from data/) -> snapshot -> selection -> glyphs and halos -> map and panels.
  */
-import { IncidentDatabase, type StoredIncident, type StoredPlace, type StoredSource } from '../data/db';
+import { IncidentDatabase, type DatasetRecord, type StoredIncident, type StoredPlace, type StoredSource } from '../data/db';
 import { ensureBundledDataset, type SeedResult } from '../data/seed';
 import { readVisibleIncidents, type IncidentSnapshot } from '../data/queries';
 import { placeIncidents } from '../map/incident-geometry';
@@ -10,6 +10,10 @@ import { buildGlyphs } from '../map/incident-glyphs';
 import { targetHalos } from '../map/target-halos';
 import { dayNumber, incidentMoment } from '../timeline/incident-time';
 import { time } from './time-state.svelte';
+import { filterState } from './filter-state.svelte';
+import { buildSearchIndex, facetCounts, matchesFilters, matchesSearch, type FilterField } from '../analysis/incident-filters';
+import { checkRange } from '../analysis/range-check';
+import { weaponRangeOf, type WeaponRange } from '../analysis/weapon-ranges';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -22,6 +26,8 @@ class AppState {
   /** 'seeded' when this visit (re)loaded the bundled data, 'current' when IndexedDB had it. */
   seedResult = $state<SeedResult | null>(null);
   snapshot = $state.raw<IncidentSnapshot>({ incidents: [], places: new Map() });
+  datasets = $state.raw<DatasetRecord[]>([]);
+  datasetNames = $derived(new Map(this.datasets.map((d) => [d.id, d.name] as const)));
 
   selectedIncidentId = $state<string | null>(null);
   selectedPlaceId = $state<string | null>(null);
@@ -48,10 +54,21 @@ class AppState {
     time.from ? dayNumber(time.from) : this.extent[0],
     time.to ? dayNumber(time.to) + 1 : this.extent[1],
   ]);
-  /** The incidents the views show: those in the date range (filters narrow it further). */
-  selection = $derived<StoredIncident[]>(
+  searchIndex = $derived(buildSearchIndex(this.snapshot.incidents, this.snapshot.places));
+  /** Incidents in the date range, before facet filters and search (what facet counts count). */
+  inDateRange = $derived<StoredIncident[]>(
     this.snapshot.incidents.filter((i) => (!time.from || i.date >= time.from) && (!time.to || i.date <= time.to)),
   );
+  /** Ids passing the facet filters and search, whatever their date (the map filters dates on the GPU). */
+  filteredIds = $derived<ReadonlySet<string>>(
+    new Set(
+      this.snapshot.incidents
+        .filter((i) => matchesFilters(i, filterState.filters) && matchesSearch(this.searchIndex, i.id, filterState.query))
+        .map((i) => i.id),
+    ),
+  );
+  /** The incidents the views show: in the date range, through the filters and the search. */
+  selection = $derived<StoredIncident[]>(this.inDateRange.filter((i) => this.filteredIds.has(i.id)));
   /** Moments of the selected incidents, sorted: playback steps between them. */
   selectionMoments = $derived(this.selection.map((i) => incidentMoment(i)).sort((a, b) => a - b));
   selectionIds = $derived(new Set(this.selection.map((i) => i.id)));
@@ -61,6 +78,33 @@ class AppState {
 
   selectedIncident = $derived(this.selectedIncidentId ? this.incidentsById.get(this.selectedIncidentId) ?? null : null);
   selectedPlace = $derived<StoredPlace | null>(this.selectedPlaceId ? this.snapshot.places.get(this.selectedPlaceId) ?? null : null);
+
+  /** Weapons with a known range used against the selected place (or places inside it) in the selection. */
+  rangeRings = $derived.by<{ place: StoredPlace; ranges: WeaponRange[] } | null>(() => {
+    const place = this.selectedPlace;
+    if (!place) return null;
+    const inside = new Set([place.id, ...[...this.snapshot.places.values()].filter((p) => p.parentId === place.id).map((p) => p.id)]);
+    const ranges = new Map<string, WeaponRange>();
+    for (const incident of this.selection) {
+      if (!inside.has(incident.targetId)) continue;
+      const range = weaponRangeOf(incident);
+      if (range) ranges.set(range.id, range);
+    }
+    return { place, ranges: [...ranges.values()].sort((a, b) => a.km - b.km) };
+  });
+
+  /** The selected incident's origin checked against its weapon's range. */
+  selectedRangeCheck = $derived.by(() => {
+    const i = this.selectedIncident;
+    if (!i) return null;
+    return checkRange(i, i.originId ? this.snapshot.places.get(i.originId) : undefined, this.snapshot.places.get(i.targetId));
+  });
+}
+
+/** For a facet, each value's count among incidents in the date range that pass the other filters and the search. */
+export function facetCountsFor(field: FilterField): Map<string, number> {
+  const searched = app.inDateRange.filter((i) => matchesSearch(app.searchIndex, i.id, filterState.query));
+  return facetCounts(searched, filterState.filters, field);
 }
 
 export const app = new AppState();
@@ -75,6 +119,7 @@ export async function startApp(): Promise<void> {
       return loadBundledDataset();
     });
     app.snapshot = await readVisibleIncidents(database);
+    app.datasets = await database.datasets.toArray();
     app.status = 'ready';
   } catch (error) {
     app.error = error instanceof Error ? error.message : String(error);

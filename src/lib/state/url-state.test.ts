@@ -38,6 +38,26 @@ describe('parseUrlState', () => {
   });
 });
 
+describe('filters in the URL', () => {
+  it('reads repeated parameters as several values of one filter', () => {
+    const { state, notices } = parseUrlState('?weapon=drone&weapon=rockets&status=confirmed&target=al-omar&outlet=CENTCOM%3B%20SOHR&q=%D8%A7%D9%84%D9%85%D9%8A%D8%A7%D8%AF%D9%8A%D9%86');
+    expect(notices).toEqual([]);
+    expect(state.filters).toEqual({ weapon: ['drone', 'rockets'], status: ['confirmed'], target: ['al-omar'], outlet: ['CENTCOM; SOHR'] });
+    expect(state.q).toBe('الميادين');
+  });
+
+  it('drops unknown values of closed lists with a notice', () => {
+    const { state, notices } = parseUrlState('?weapon=laser&weapon=drone&kind=war');
+    expect(state.filters).toEqual({ weapon: ['drone'] });
+    expect(notices.map((n) => `${n.param}=${n.value}`)).toEqual(['kind=war', 'weapon=laser']);
+  });
+
+  it('round-trips filters and search', () => {
+    const state = { ...DEFAULT_URL_STATE, filters: { weapon: ['drone'], actor: ['Islamic Resistance in Iraq'] }, q: 'Rmelan' };
+    expect(parseUrlState(serializeUrlState(state)).state).toEqual(state);
+  });
+});
+
 describe('serializeUrlState', () => {
   it('writes only what differs from the defaults and keeps foreign parameters', () => {
     const search = serializeUrlState({ ...DEFAULT_URL_STATE, from: '2021-06-01', to: '2021-07-31', speed: 2 }, '?style=https%3A%2F%2Fx.org%2Fs.json&speed=1');

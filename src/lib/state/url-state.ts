@@ -3,6 +3,8 @@
  * language. Parsing is pure and forgiving: a bad value is dropped with a notice naming
  * it, never a blank page. The map view lives in the hash (#map=zoom/lat/lon), kept by MapLibre.
  */
+import { FILTER_FIELDS, type Filters } from '../analysis/incident-filters';
+import { incidentKinds, statuses, weapons } from '../data/schema';
 import { MAX_SPEED, MIN_SPEED } from '../timeline/playback-clock';
 
 export type PlaybackMode = 'cumulative' | 'window';
@@ -18,6 +20,10 @@ export interface UrlState {
   incident: string | null;
   place: string | null;
   lang: 'en' | 'ar';
+  /** Facet filters: repeated parameters, e.g. weapon=drone&weapon=rockets. */
+  filters: Filters;
+  /** Search text. */
+  q: string;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -30,12 +36,29 @@ export const DEFAULT_URL_STATE: UrlState = {
   incident: null,
   place: null,
   lang: 'en',
+  filters: {},
+  q: '',
 };
+
+/** Values a filter accepts: a closed list, or a pattern for ids and free text. */
+const FILTER_VALUES: Record<(typeof FILTER_FIELDS)[number], readonly string[] | RegExp> = {
+  kind: incidentKinds,
+  weapon: weapons,
+  status: statuses,
+  target: /^[\w:.-]{1,200}$/,
+  origin: /^[\w:.-]{1,200}$/,
+  dataset: /^[\w:.-]{1,200}$/,
+  actor: /^[^\u0000-\u001f]{1,300}$/,
+  outlet: /^[^\u0000-\u001f]{1,300}$/,
+};
+
+/** Why a value was ignored; each has a message in both languages ('url.reason.*'). */
+export type UrlNoticeReason = 'date' | 'order' | 'speed' | 'mode' | 'window' | 'id' | 'choice' | 'value' | 'length' | 'lang';
 
 export interface UrlNotice {
   param: string;
   value: string;
-  reason: string;
+  reason: UrlNoticeReason;
 }
 
 function isIsoDate(value: string): boolean {
@@ -48,16 +71,16 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
   const params = new URLSearchParams(search);
   const state: UrlState = { ...DEFAULT_URL_STATE };
   const notices: UrlNotice[] = [];
-  const reject = (param: string, value: string, reason: string) => notices.push({ param, value, reason });
+  const reject = (param: string, value: string, reason: UrlNoticeReason) => notices.push({ param, value, reason });
 
   for (const key of ['from', 'to', 't'] as const) {
     const value = params.get(key);
     if (value === null || value === '') continue;
     if (isIsoDate(value)) state[key] = value;
-    else reject(key, value, 'not a date as YYYY-MM-DD');
+    else reject(key, value, 'date');
   }
   if (state.from && state.to && state.from > state.to) {
-    reject('to', state.to, `before from (${state.from})`);
+    reject('to', state.to, 'order');
     state.to = null;
   }
 
@@ -65,33 +88,51 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
   if (speed !== null && speed !== '') {
     const n = Number(speed);
     if (Number.isFinite(n) && n >= MIN_SPEED && n <= MAX_SPEED) state.speed = n;
-    else reject('speed', speed, `not a number from ${MIN_SPEED} to ${MAX_SPEED}`);
+    else reject('speed', speed, 'speed');
   }
 
   const mode = params.get('mode');
   if (mode !== null && mode !== '') {
     if (mode === 'cumulative' || mode === 'window') state.mode = mode;
-    else reject('mode', mode, 'not "cumulative" or "window"');
+    else reject('mode', mode, 'mode');
   }
 
   const windowDays = params.get('window');
   if (windowDays !== null && windowDays !== '') {
     const n = Number(windowDays);
     if (Number.isInteger(n) && n >= 1 && n <= 3650) state.windowDays = n;
-    else reject('window', windowDays, 'not a whole number of days from 1 to 3650');
+    else reject('window', windowDays, 'window');
   }
 
   for (const key of ['incident', 'place'] as const) {
     const value = params.get(key);
     if (value === null || value === '') continue;
     if (/^[\w:.-]{1,200}$/.test(value)) state[key] = value;
-    else reject(key, value, 'not an id');
+    else reject(key, value, 'id');
+  }
+
+  const filters: Record<string, string[]> = {};
+  for (const field of FILTER_FIELDS) {
+    const accepted = FILTER_VALUES[field];
+    for (const value of params.getAll(field)) {
+      if (value === '') continue;
+      const ok = accepted instanceof RegExp ? accepted.test(value) : accepted.includes(value);
+      if (ok) (filters[field] ??= []).push(value);
+      else reject(field, value, accepted instanceof RegExp ? 'value' : 'choice');
+    }
+  }
+  state.filters = filters;
+
+  const q = params.get('q');
+  if (q !== null) {
+    if (q.length <= 300) state.q = q;
+    else reject('q', `${q.slice(0, 20)}…`, 'length');
   }
 
   const lang = params.get('lang');
   if (lang !== null && lang !== '') {
     if (lang === 'en' || lang === 'ar') state.lang = lang;
-    else reject('lang', lang, 'not "en" or "ar"');
+    else reject('lang', lang, 'lang');
   }
   return { state, notices };
 }
@@ -115,6 +156,11 @@ export function serializeUrlState(state: UrlState, previousSearch = ''): string 
   set('incident', state.incident, null);
   set('place', state.place, null);
   set('lang', state.lang, DEFAULT_URL_STATE.lang);
+  for (const field of FILTER_FIELDS) {
+    params.delete(field);
+    for (const value of state.filters[field] ?? []) params.append(field, value);
+  }
+  set('q', state.q, '');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

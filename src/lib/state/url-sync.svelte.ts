@@ -8,6 +8,7 @@ import { dayNumber, isoDateOfDay } from '../timeline/incident-time';
 import { app, selectIncident, selectPlace } from './app-state.svelte';
 import { resetPlayback, seek, setMode, setRange, setSpeed } from './playback.svelte';
 import { time } from './time-state.svelte';
+import { filterState } from './filter-state.svelte';
 import { parseUrlState, serializeUrlState, type UrlNotice, type UrlState } from './url-state';
 
 class UrlNotices {
@@ -27,6 +28,8 @@ export function currentUrlState(): UrlState {
     incident: app.selectedIncidentId,
     place: app.selectedPlaceId,
     lang: locale.lang,
+    filters: filterState.filters,
+    q: filterState.query,
   };
 }
 
@@ -34,6 +37,8 @@ export function currentUrlState(): UrlState {
 export function applyUrl(search: string): UrlNotice[] {
   const { state, notices } = parseUrlState(search);
   locale.lang = state.lang;
+  filterState.filters = state.filters;
+  filterState.query = state.q;
   setRange(state.from, state.to);
   setSpeed(state.speed);
   setMode(state.mode, state.windowDays);
@@ -45,9 +50,11 @@ export function applyUrl(search: string): UrlNotice[] {
   return notices;
 }
 
+/** The URL without the values that change continuously (playhead, search text as typed). */
 function withoutPlayhead(search: string): string {
   const params = new URLSearchParams(search);
   params.delete('t');
+  params.delete('q');
   return params.toString();
 }
 

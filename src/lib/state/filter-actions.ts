@@ -1,0 +1,16 @@
+/** Changing the facet filters and the search. */
+import { toggleFilter, type FilterField } from '../analysis/incident-filters';
+import { filterState } from './filter-state.svelte';
+
+export function toggleFilterValue(field: FilterField, value: string): void {
+  filterState.filters = toggleFilter(filterState.filters, field, value);
+}
+
+export function clearFilters(): void {
+  filterState.filters = {};
+  filterState.query = '';
+}
+
+export function setQuery(query: string): void {
+  filterState.query = query;
+}
