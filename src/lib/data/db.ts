@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Incident, Place, SourceArticle } from './schema';
+import type { EventChunkRecord, EventKeyRecord, EventTextRecord } from './event-store';
 
 export const BUNDLED_DATASET_ID = 'bundled';
 
@@ -22,6 +23,24 @@ export interface DatasetRecord {
   loadedAt: string;
   visible: boolean;
   incidentCount: number;
+  /** Imports (docs/IMPORT.md): what the file was. */
+  format?: 'acled' | 'csv' | 'geojson' | 'app-json';
+  /** Name of the file imported last (a merged ACLED dataset keeps the latest). */
+  fileName?: string;
+  /** Text encoding the file was read with ('utf-8', 'windows-1256'...). */
+  encoding?: string;
+  /** Imported point events stored as columns in eventChunks (0 or absent: none). */
+  eventCount?: number;
+  /** Event type names; eventChunks' eventType column indexes into this list. */
+  eventTypes?: string[];
+  /** Rows per event chunk (every chunk but the last holds exactly this many). */
+  eventChunkRows?: number;
+  /** First and last day (days since TIME_ORIGIN) of the events. */
+  eventDayRange?: [number, number];
+  /** Rows rejected by the last import into this dataset. */
+  rejectedCount?: number;
+  /** When an import last changed it (ISO time). */
+  updatedAt?: string;
 }
 
 export type StoredIncident = Incident & { datasetId: string };
@@ -46,6 +65,8 @@ export const SCHEMA_VERSIONS: readonly (readonly [number, Record<string, string 
   ],
   // 2: incidents of one dataset in date order, for dataset-scoped range queries.
   [2, { incidents: 'id, date, targetId, originId, datasetId, kind, status, [datasetId+date]' }],
+  // 3: imported point events (ACLED...) as chunks of columns, their text and their ids (docs/IMPORT.md).
+  [3, { eventChunks: 'id, datasetId', eventText: 'id, datasetId', eventKeys: 'id, datasetId' }],
 ];
 
 export class IncidentDatabase extends Dexie {
@@ -53,6 +74,9 @@ export class IncidentDatabase extends Dexie {
   places!: EntityTable<StoredPlace, 'id'>;
   sources!: EntityTable<StoredSource, 'id'>;
   datasets!: EntityTable<DatasetRecord, 'id'>;
+  eventChunks!: EntityTable<EventChunkRecord, 'id'>;
+  eventText!: EntityTable<EventTextRecord, 'id'>;
+  eventKeys!: EntityTable<EventKeyRecord, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../timeline/incident-time';
+import { parseDate } from './dates';
+
+describe('dates of imported rows', () => {
+  const day = dayNumber('2023-06-12');
+  it.each([
+    ['2023-06-12'],
+    ['2023/06/12'],
+    ['12 June 2023'],
+    ['12-June-2023'],
+    ['12 Jun 2023'],
+    ['12-Jun-2023'],
+    ['June 12, 2023'],
+    ['Jun 12 2023'],
+    ['12/06/2023'],
+    ['12.06.2023'],
+    [' 12 june 2023 '],
+  ])('reads %s as 12 June 2023', (text) => {
+    expect(parseDate(text)).toEqual({ iso: '2023-06-12', day });
+  });
+
+  it('reads a time of day into the day number', () => {
+    expect(parseDate('2023-06-12T19:44:00Z')).toEqual({ iso: '2023-06-12', day: day + (19 * 60 + 44) / 1440, time: '19:44:00Z' });
+    expect(parseDate('2023-06-12 06:30')).toMatchObject({ iso: '2023-06-12', time: '06:30' });
+  });
+
+  it('reads numeric dates day first unless told otherwise or impossible', () => {
+    expect(parseDate('03/04/2023')).toMatchObject({ iso: '2023-04-03' });
+    expect(parseDate('03/04/2023', 'mdy')).toMatchObject({ iso: '2023-03-04' });
+    expect(parseDate('12/25/2023')).toMatchObject({ iso: '2023-12-25' });
+    expect(parseDate('25/12/2023', 'mdy')).toMatchObject({ iso: '2023-12-25' });
+  });
+
+  it.each([
+    ['', 'no date'],
+    ['31 June 2023', 'not a real calendar date'],
+    ['2023-02-29', 'not a real calendar date'],
+    ['2023-13-01', 'no month 13'],
+    ['12 Juno 2023', 'unknown month "Juno"'],
+    ['12/06/23', 'the year must have four digits'],
+    ['yesterday', 'unrecognised date "yesterday"'],
+  ])('rejects %j: %s', (text, error) => {
+    expect(parseDate(text)).toEqual({ error });
+  });
+
+  it('accepts 29 February of a leap year', () => {
+    expect(parseDate('29 February 2024')).toMatchObject({ iso: '2024-02-29' });
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Dates of imported rows. Accepted (docs/IMPORT.md, "Dates"):
+ * - ISO: 2023-06-12, 2023/06/12, optionally followed by a time (2023-06-12T14:30:00Z,
+ *   2023-06-12 14:30) which places the event within the day;
+ * - day, month name, year: "12 June 2023" (ACLED's export tool), "12-June-2023",
+ *   "12 Jun 2023", "12-Jun-2023";
+ * - month name, day, year: "June 12, 2023", "Jun 12 2023";
+ * - numeric day/month/year with / . or -: 12/06/2023 read day first unless the mapping
+ *   says month first (a first number above 12 always means a day, a second one above
+ *   12 means month first).
+ * Two-digit years and impossible dates (31 June) are rejected.
+ */
+import { dayFraction, TIME_ORIGIN } from '../timeline/incident-time';
+
+export type DateOrder = 'dmy' | 'mdy';
+
+export interface ParsedDate {
+  /** YYYY-MM-DD */
+  iso: string;
+  /** Days since TIME_ORIGIN, with the time of day as a fraction when one was given. */
+  day: number;
+  /** The time as written, when there was one. */
+  time?: string;
+}
+
+export type DateResult = ParsedDate | { error: string };
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const ORIGIN_MS = Date.parse(`${TIME_ORIGIN}T00:00:00Z`);
+const MS_PER_DAY = 86_400_000;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function build(year: number, month: number, day: number, time: string | undefined): DateResult {
+  if (month < 1 || month > 12) return { error: `no month ${month}` };
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (year < 1000 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return { error: 'not a real calendar date' };
+  const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  const whole = Math.round((ms - ORIGIN_MS) / MS_PER_DAY);
+  const trimmed = time?.trim();
+  return trimmed ? { iso, day: whole + dayFraction(trimmed), time: trimmed } : { iso, day: whole };
+}
+
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\s*(.*))?$/;
+const DAY_MONTH_NAME = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s,-]+(\d{2,4})(?:\s+(.*))?$/;
+const MONTH_NAME_DAY = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})(?:\s+(.*))?$/;
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})(?:\s+(.*))?$/;
+
+function year4(text: string): number | null {
+  return text.length === 4 ? Number(text) : null;
+}
+
+/** Parses one date cell. `order` only matters for numeric dates such as 03/04/2023. */
+export function parseDate(raw: string, order: DateOrder = 'dmy'): DateResult {
+  const text = raw.trim();
+  if (text === '') return { error: 'no date' };
+  let m = ISO.exec(text);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4]);
+  m = DAY_MONTH_NAME.exec(text);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (!month) return { error: `unknown month "${m[2]}"` };
+    const year = year4(m[3]!);
+    if (year === null) return { error: 'the year must have four digits' };
+    return build(year, month, Number(m[1]), m[4]);
+  }
+  m = MONTH_NAME_DAY.exec(text);
+  if (m) {
+    const month = MONTHS[m[1]!.toLowerCase()];
+    if (!month) return { error: `unknown month "${m[1]}"` };
+    const year = year4(m[3]!);
+    if (year === null) return { error: 'the year must have four digits' };
+    return build(year, month, Number(m[2]), m[4]);
+  }
+  m = NUMERIC.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const year = year4(m[4]!);
+    if (year === null) return { error: 'the year must have four digits' };
+    let dayFirst = order === 'dmy';
+    if (a > 12 && b <= 12) dayFirst = true;
+    else if (b > 12 && a <= 12) dayFirst = false;
+    return dayFirst ? build(year, b, a, m[5]) : build(year, a, b, m[5]);
+  }
+  return { error: `unrecognised date "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"` };
+}
+
+export function isDateError(result: DateResult): result is { error: string } {
+  return 'error' in result;
+}
+
+/** parseDate with a cache: a file repeats the same few thousand dates. */
+export function createDateParser(order: DateOrder = 'dmy'): (raw: string) => DateResult {
+  const cache = new Map<string, DateResult>();
+  let lastRaw = '';
+  let lastResult: DateResult = { error: 'no date' };
+  return (raw) => {
+    // Files sorted by date repeat the same cell row after row.
+    if (raw === lastRaw) return lastResult;
+    let result = cache.get(raw);
+    if (result === undefined) {
+      result = parseDate(raw, order);
+      if (cache.size < 100_000) cache.set(raw, result);
+    }
+    lastRaw = raw;
+    lastResult = result;
+    return result;
+  };
+}

@@ -1,0 +1,316 @@
+/**
+ * From CSV cells to events or incidents, with the reason for every row left out.
+ * Pure: no I/O, no DOM; used by the worker and tested directly.
+ */
+import type { Incident, Place } from '../data/schema';
+import type { AcledColumn, ColumnMapping } from './columns';
+import { createDateParser, isDateError } from './dates';
+import { EventAccumulator } from './event-batch';
+import type { Gazetteer } from './gazetteer';
+import { buildImportedIncident, buildImportedPlace, incidentProblem } from './incident-builder';
+
+/** A number cell: null when empty, NaN when not a number. Accepts a decimal comma ("35,12"). */
+export function parseNumberCell(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const text = raw.trim();
+  if (text === '') return null;
+  const c0 = text.charCodeAt(0);
+  // Fast path: plain decimals ("35.0208", "-1.5", "1e3"); Number() alone would also take "0x1F", "Infinity" or "1_0".
+  if ((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 43 || c0 === 46) {
+    const c1 = text.charCodeAt(1);
+    if (!(c0 === 48 && (c1 | 32) >= 97 && (c1 | 32) <= 122 && (c1 | 32) !== 101)) {
+      const n = Number(text);
+      if (Number.isFinite(n)) return n;
+    }
+  }
+  if (/^[-+]?\d+,\d+$/.test(text)) return Number(text.replace(',', '.'));
+  return NaN;
+}
+
+/** Why a coordinate pair cannot be used, or null. */
+export function coordinateProblem(lat: number, lon: number): { field: 'latitude' | 'longitude'; reason: string } | null {
+  if (Number.isNaN(lat)) return { field: 'latitude', reason: 'not a number' };
+  if (Number.isNaN(lon)) return { field: 'longitude', reason: 'not a number' };
+  if (lat < -90 || lat > 90) return { field: 'latitude', reason: `coordinates out of range (latitude ${lat})` };
+  if (lon < -180 || lon > 180) return { field: 'longitude', reason: `coordinates out of range (longitude ${lon})` };
+  if (lat === 0 && lon === 0) return { field: 'latitude', reason: 'coordinates 0,0 (a missing location written as zeros)' };
+  return null;
+}
+
+/**
+ * Where each id was first seen, to reject duplicates. ACLED ids (a few letters then a
+ * number: SYR123456) are kept in paged typed arrays, ten times faster than a Map for a
+ * million rows; any other id goes in a Map.
+ */
+export class FirstRowIndex {
+  private readonly prefixes = new Map<string, (Uint32Array | undefined)[]>();
+  private lastPrefix = '';
+  private lastPages: (Uint32Array | undefined)[] | null = null;
+  private readonly others = new Map<string, number>();
+
+  /** The row where `id` was first seen; or 0, after noting it at `row` (rows start at 1). */
+  firstOrAdd(id: string, row: number): number {
+    let k = id.length;
+    while (k > 0 && id.charCodeAt(k - 1) >= 48 && id.charCodeAt(k - 1) <= 57) k--;
+    const digits = id.length - k;
+    if (k === 0 || k > 8 || digits === 0 || digits > 9 || (digits > 1 && id.charCodeAt(k) === 48)) {
+      const first = this.others.get(id);
+      if (first !== undefined) return first;
+      this.others.set(detached(id), row);
+      return 0;
+    }
+    let n = 0;
+    for (let i = k; i < id.length; i++) n = n * 10 + id.charCodeAt(i) - 48;
+    let pages = this.lastPages;
+    if (!pages || k !== this.lastPrefix.length || !id.startsWith(this.lastPrefix)) {
+      const prefix = id.slice(0, k);
+      const known = this.prefixes.get(prefix);
+      pages = known ?? [];
+      if (!known) this.prefixes.set(prefix, pages);
+      this.lastPrefix = prefix;
+      this.lastPages = pages;
+    }
+    const page = (pages[n >>> 12] ??= new Uint32Array(4096));
+    const first = page[n & 4095]!;
+    if (first !== 0) return first;
+    page[n & 4095] = row;
+    return 0;
+  }
+}
+
+export interface MapperContext {
+  datasetId: string;
+  fileName: string;
+  header: readonly string[];
+  gazetteer: Gazetteer;
+  reject(row: number, field: string, reason: string, raw: string[]): void;
+  /** Expected number of rows, to size the columns. */
+  capacity?: number;
+}
+
+export interface MappedRows {
+  events: EventAccumulator | null;
+  incidents: Incident[];
+  places: Place[];
+}
+
+export interface RowMapper {
+  map(row: string[], rowNumber: number): void;
+  /** After each parsed piece of the file: lets the parser's strings go. */
+  flush(): void;
+  /** The file holds U+001E/U+001F somewhere: clean every text field. */
+  cleanFields(): void;
+  finish(): MappedRows;
+}
+
+/**
+ * A copy of a short string that does not point into the parser's big input string
+ * (V8 keeps substrings of 13 characters and more as views of their parent).
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+const cell = (row: string[], index: number): string => (index >= 0 ? (row[index] ?? '') : '');
+
+function fatalitiesOf(raw: string): number | 'bad' {
+  const text = raw.length > 0 && (raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32) ? raw.trim() : raw;
+  if (text === '') return -1;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return 'bad';
+    n = n * 10 + c;
+  }
+  return n > 2_147_483_647 ? 'bad' : n;
+}
+
+/** ACLED rows become point events; the columns were found by recogniseHeader. */
+export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: MapperContext): RowMapper {
+  const events = new EventAccumulator(ctx.capacity);
+  const parseDate = createDateParser('dmy');
+  const seen = new FirstRowIndex();
+  const c = columns;
+  const fields = new Array<string>(11);
+  return {
+    map(row, rowNumber) {
+      const id = cell(row, c.event_id_cnty).trim();
+      if (id === '') return ctx.reject(rowNumber, 'event_id_cnty', 'missing field', row);
+      const rawDate = cell(row, c.event_date);
+      const date = parseDate(rawDate);
+      if (isDateError(date)) return ctx.reject(rowNumber, 'event_date', rawDate.trim() === '' ? 'missing field' : `bad date: ${date.error}`, row);
+      const lat = parseNumberCell(cell(row, c.latitude));
+      if (lat === null) return ctx.reject(rowNumber, 'latitude', 'missing field', row);
+      const lon = parseNumberCell(cell(row, c.longitude));
+      if (lon === null) return ctx.reject(rowNumber, 'longitude', 'missing field', row);
+      const bad = coordinateProblem(lat, lon);
+      if (bad) return ctx.reject(rowNumber, bad.field, bad.reason, row);
+      const eventType = cell(row, c.event_type).trim();
+      if (eventType === '') return ctx.reject(rowNumber, 'event_type', 'missing field', row);
+      const fatalities = fatalitiesOf(cell(row, c.fatalities));
+      if (fatalities === 'bad') return ctx.reject(rowNumber, 'fatalities', `not a whole number ("${cell(row, c.fatalities)}")`, row);
+      const first = seen.firstOrAdd(id, rowNumber);
+      if (first !== 0) return ctx.reject(rowNumber, 'event_id_cnty', `duplicate event_id_cnty (first on row ${first})`, row);
+      fields[0] = id;
+      fields[1] = date.iso;
+      fields[2] = eventType;
+      fields[3] = cell(row, c.sub_event_type);
+      fields[4] = cell(row, c.actor1);
+      fields[5] = cell(row, c.actor2);
+      fields[6] = cell(row, c.location);
+      fields[7] = cell(row, c.notes);
+      fields[8] = cell(row, c.source);
+      fields[9] = cell(row, c.time_precision);
+      fields[10] = cell(row, c.geo_precision);
+      events.add(date.day, lon, lat, eventType, fatalities, fields);
+    },
+    flush: () => events.flush(),
+    cleanFields: () => void (events.cleanFields = true),
+    finish: () => ({ events, incidents: [], places: [] }),
+  };
+}
+
+interface Located {
+  lon: number;
+  lat: number;
+  /** Set when the name matched a gazetteer place. */
+  placeId?: string;
+  name: string;
+}
+
+/**
+ * Where a row is: from its coordinate columns, else from its place-name column
+ * (gazetteer). Rejects the row (and returns null) when neither gives a location.
+ */
+function locate(
+  row: string[],
+  rowNumber: number,
+  latIndex: number,
+  lonIndex: number,
+  nameIndex: number,
+  ctx: MapperContext,
+  required: boolean,
+): Located | null | 'rejected' {
+  const h = (i: number) => ctx.header[i] ?? `column ${i + 1}`;
+  const latText = cell(row, latIndex);
+  const lonText = cell(row, lonIndex);
+  const name = cell(row, nameIndex).trim();
+  if (latText.trim() !== '' || lonText.trim() !== '') {
+    const lat = parseNumberCell(latText);
+    const lon = parseNumberCell(lonText);
+    if (lat === null) return (ctx.reject(rowNumber, h(latIndex), 'missing field', row), 'rejected');
+    if (lon === null) return (ctx.reject(rowNumber, h(lonIndex), 'missing field', row), 'rejected');
+    const bad = coordinateProblem(lat, lon);
+    if (bad) return (ctx.reject(rowNumber, h(bad.field === 'latitude' ? latIndex : lonIndex), bad.reason, row), 'rejected');
+    return { lat, lon, name };
+  }
+  if (name !== '') {
+    const place = ctx.gazetteer.match(name);
+    if (!place) return (ctx.reject(rowNumber, h(nameIndex), `unknown place "${name}" (not in the gazetteer)`, row), 'rejected');
+    return { lat: place.lat, lon: place.lon, placeId: place.id, name };
+  }
+  if (!required) return null;
+  const field = latIndex >= 0 ? h(latIndex) : h(nameIndex);
+  return (ctx.reject(rowNumber, field, 'missing field', row), 'rejected');
+}
+
+/**
+ * A CSV that is not ACLED, through the user's column mapping. Without an origin its
+ * rows become point events; with origin columns, incidents (arcs where the origin is given).
+ */
+export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, hasOrigin: boolean): RowMapper {
+  const parseDate = createDateParser(mapping.dateOrder);
+  const h = (i: number) => ctx.header[i] ?? `column ${i + 1}`;
+  const events = hasOrigin ? null : new EventAccumulator(ctx.capacity);
+  const incidents: Incident[] = [];
+  const places: Place[] = [];
+  const placeByCoordinates = new Map<string, string>();
+  const seenIds = new Map<string, number>();
+  const fields = new Array<string>(11);
+
+  const placeFor = (at: Located, rowNumber: number, role: 'origin' | 'target'): string => {
+    if (at.placeId) return at.placeId;
+    const key = `${role}:${at.lat.toFixed(5)},${at.lon.toFixed(5)}`;
+    let id = placeByCoordinates.get(key);
+    if (!id) {
+      id = `${ctx.datasetId}-p${places.length + 1}`;
+      placeByCoordinates.set(key, id);
+      places.push(buildImportedPlace({ id, name: at.name, lon: at.lon, lat: at.lat, fileName: ctx.fileName, row: rowNumber, role }));
+    }
+    return id;
+  };
+
+  return {
+    map(row, rowNumber) {
+      const rawDate = cell(row, mapping.date);
+      const date = parseDate(rawDate);
+      if (isDateError(date)) return ctx.reject(rowNumber, h(mapping.date), rawDate.trim() === '' ? 'missing field' : `bad date: ${date.error}`, row);
+      const target = locate(row, rowNumber, mapping.latitude, mapping.longitude, mapping.location, ctx, true);
+      if (target === 'rejected' || target === null) return;
+      const fatalities = fatalitiesOf(cell(row, mapping.fatalities));
+      if (fatalities === 'bad') return ctx.reject(rowNumber, h(mapping.fatalities), `not a whole number ("${cell(row, mapping.fatalities)}")`, row);
+      const givenId = cell(row, mapping.id).trim();
+      if (givenId !== '') {
+        const first = seenIds.get(givenId);
+        if (first !== undefined) return ctx.reject(rowNumber, h(mapping.id), `duplicate id (first on row ${first})`, row);
+      }
+      const eventType = cell(row, mapping.eventType).trim();
+      const notes = cell(row, mapping.notes);
+      const actor = cell(row, mapping.actor);
+      const source = cell(row, mapping.source);
+      const location = cell(row, mapping.location);
+
+      if (events) {
+        const key = givenId || `row-${rowNumber}`;
+        if (givenId) seenIds.set(detached(givenId), rowNumber);
+        fields[0] = key;
+        fields[1] = date.iso;
+        fields[2] = eventType || 'Event';
+        fields[3] = '';
+        fields[4] = actor;
+        fields[5] = '';
+        fields[6] = location;
+        fields[7] = notes;
+        fields[8] = source;
+        fields[9] = '';
+        fields[10] = '';
+        events.add(date.day, target.lon, target.lat, eventType || 'Event', fatalities, fields);
+        return;
+      }
+
+      const origin = locate(row, rowNumber, mapping.originLatitude, mapping.originLongitude, mapping.originPlace, ctx, false);
+      if (origin === 'rejected') return;
+      const placesBefore = places.length;
+      const targetId = placeFor(target, rowNumber, 'target');
+      const originId = origin ? placeFor(origin, rowNumber, 'origin') : null;
+      const incident = buildImportedIncident({
+        id: `${ctx.datasetId}-row-${rowNumber}`,
+        fileName: ctx.fileName,
+        row: rowNumber,
+        date,
+        rawDate,
+        eventType,
+        notes,
+        actor,
+        source,
+        location,
+        fatalities: fatalities < 0 ? null : fatalities,
+        targetId,
+        originId,
+      });
+      const problem = incidentProblem(incident);
+      if (problem) {
+        // Places made for this row only go with it.
+        for (const p of places.splice(placesBefore)) for (const [k, v] of placeByCoordinates) if (v === p.id) placeByCoordinates.delete(k);
+        return ctx.reject(rowNumber, problem.field, problem.reason, row);
+      }
+      if (givenId) seenIds.set(detached(givenId), rowNumber);
+      incidents.push(incident);
+    },
+    flush: () => events?.flush(),
+    cleanFields: () => {
+      if (events) events.cleanFields = true;
+    },
+    finish: () => ({ events, incidents, places }),
+  };
+}

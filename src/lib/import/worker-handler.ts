@@ -1,0 +1,93 @@
+/**
+ * What the import worker does with each message, without the worker itself: the
+ * worker file wires it to `self`, the tests to an in-process fake Worker.
+ */
+import type { IncidentDatabase } from '../data/db';
+import { commitImport, findMergeTarget } from './commit-import';
+import { buildReport, inspectSource, newDatasetId, parseImport } from './import-core';
+import type { FromWorker, ImportStage, ToWorker } from './protocol';
+import { blobSource, ImportCancelled, ImportError, type ImportInspection, type ImportSource, type ParsedImport } from './types';
+import type { MergePreview } from './import-core';
+
+export interface WorkerEnvironment {
+  post(message: FromWorker): void;
+  openDatabase(name: string): IncidentDatabase;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ImportError) return error.message;
+  if (error instanceof Error) return `Unexpected error: ${error.message}`;
+  return `Unexpected error: ${String(error)}`;
+}
+
+export function createImportHandler(env: WorkerEnvironment): (message: ToWorker) => Promise<void> {
+  let source: ImportSource | null = null;
+  let inspection: ImportInspection | null = null;
+  let parsed: ParsedImport | null = null;
+  let merge: MergePreview | null = null;
+  let db: IncidentDatabase | null = null;
+  let controller: AbortController | null = null;
+
+  const fail = (stage: ImportStage, error: unknown) => {
+    if (error instanceof ImportCancelled) env.post({ type: 'cancelled', stage });
+    else env.post({ type: 'error', stage, message: messageOf(error) });
+  };
+
+  return async (message) => {
+    switch (message.type) {
+      case 'inspect': {
+        try {
+          source = blobSource(message.file, message.fileName);
+          inspection = await inspectSource(source);
+          env.post({ type: 'inspected', inspection });
+        } catch (error) {
+          fail('inspect', error);
+        }
+        return;
+      }
+      case 'parse': {
+        if (!source || !inspection) return env.post({ type: 'error', stage: 'parse', message: 'No file to read.' });
+        controller = new AbortController();
+        try {
+          db ??= env.openDatabase(message.dbName);
+          parsed = await parseImport(source, inspection, {
+            datasetId: newDatasetId(),
+            gazetteer: message.gazetteer,
+            mapping: message.mapping,
+            signal: controller.signal,
+            onProgress: (progress) => env.post({ type: 'progress', progress }),
+          });
+          merge = await findMergeTarget(db, parsed);
+          env.post({ type: 'report', report: buildReport(parsed, merge) });
+        } catch (error) {
+          parsed = null;
+          fail('parse', error);
+        } finally {
+          controller = null;
+        }
+        return;
+      }
+      case 'commit': {
+        if (!parsed || !db) return env.post({ type: 'error', stage: 'commit', message: 'Nothing to import.' });
+        controller = new AbortController();
+        try {
+          const result = await commitImport(db, parsed, {
+            name: message.name,
+            mergeInto: message.merge && merge ? merge.datasetId : null,
+            signal: controller.signal,
+          });
+          parsed = null;
+          env.post({ type: 'committed', result });
+        } catch (error) {
+          fail('commit', error);
+        } finally {
+          controller = null;
+        }
+        return;
+      }
+      case 'cancel':
+        controller?.abort();
+        return;
+    }
+  };
+}
