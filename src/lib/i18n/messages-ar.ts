@@ -213,4 +213,5 @@ export const ar: Record<MessageKey, string> = {
   'export.km': '{value} كم',
   'export.m': '{value} م',
   'export.north': 'ش',
+  'export.uncertainty': 'دائرة مظلّلة: حيث قد يقع المكان',
 };

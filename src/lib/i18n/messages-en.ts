@@ -211,6 +211,7 @@ export const en = {
   'export.km': '{value} km',
   'export.m': '{value} m',
   'export.north': 'N',
+  'export.uncertainty': 'Shaded circle: where a place may lie',
 } as const;
 
 export type MessageKey = keyof typeof en;

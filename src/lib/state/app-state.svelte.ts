@@ -147,6 +147,12 @@ export function setHovered(target: HoverTarget | null): void {
   app.hovered = target;
 }
 
+/** The source articles with these ids (for exports). */
+export async function readSourceArticles(ids: readonly string[]): Promise<StoredSource[]> {
+  if (!database || ids.length === 0) return [];
+  return (await database.sources.bulkGet([...ids])).filter((s): s is StoredSource => s !== undefined);
+}
+
 /** Opens the full text of a source article (or closes it with null). */
 export async function showArticle(sourceId: string | null): Promise<void> {
   if (!sourceId || !database) {

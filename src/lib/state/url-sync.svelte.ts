@@ -21,7 +21,7 @@ export function currentUrlState(): UrlState {
   return {
     from: time.from,
     to: time.to,
-    t: time.playhead === null ? null : isoDateOfDay(time.playhead),
+    t: time.playhead === null ? null : isoDateOfDay(Math.min(time.playhead, app.rangeDays[1] - 1e-3)),
     speed: time.speed,
     mode: time.mode,
     windowDays: time.windowDays,

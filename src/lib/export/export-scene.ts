@@ -1,0 +1,179 @@
+/**
+ * What an export shows, read once from the app when the user asks: the map's style and
+ * camera, the layer state the screen draws (same pure `buildIncidentLayers` input), the
+ * selection, and the texts of the furniture in the current language. Exports then run on
+ * this snapshot, so a change on screen during a long video does not leak into it.
+ */
+import type { Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
+import type { StoredIncident, StoredPlace } from '../data/db';
+import { incidentKinds, statuses } from '../data/schema';
+import { formatDate, formatNumber, locale, t } from '../i18n/i18n.svelte';
+import { STATUS_STYLE } from '../map/incident-glyphs';
+import { visibleWindow, type MapLayerState } from '../map/incident-layers';
+import { KIND_COLORS } from '../map/incident-style';
+import { UNCERTAINTY_MIN_ZOOM } from '../map/place-layers';
+import { app } from '../state/app-state.svelte';
+import { time } from '../state/time-state.svelte';
+import { incidentMoment, isoDateOfDay } from '../timeline/incident-time';
+import { incidentOutlets } from './data-export';
+import { clampPlayhead, type Camera, type ScreenView } from './export-geometry';
+import type { Furniture } from './snapshot-composer';
+
+export interface ExportScene {
+  style: StyleSpecification;
+  screen: ScreenView;
+  /** [first day, day after the last] of the selection. */
+  range: [number, number];
+  /** The layers' state as on screen (without the hover highlight). */
+  layerState: MapLayerState;
+  /** Incident moments of the selection, sorted: the playback clock's stops. */
+  stops: number[];
+  speed: number;
+  compressGaps: boolean;
+  /** The selection: what the data exports write. */
+  incidents: StoredIncident[];
+  places: ReadonlyMap<string, StoredPlace>;
+  /**
+   * The furniture for an image drawn with `camera`, the playhead at `playhead` (null: none).
+   * `outletsUpTo` limits the sources line to incidents shown by then (null: the whole selection in view).
+   */
+  furniture(camera: Camera, playhead: number | null, outletsUpTo: number | null): Furniture;
+}
+
+/**
+ * The outlets named in a source's `outlet` field, short, for the image: "CENTCOM (Col. Joe
+ * Buccino); Middle East Monitor" -> ["CENTCOM", "Middle East Monitor"]. The CSV keeps the full text.
+ */
+export function outletNames(outlet: string): string[] {
+  return outlet
+    .split(';')
+    .map((part) => part.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim())
+    .filter((part) => part !== '');
+}
+
+/** The attribution strings of a style's sources, as plain text, once each. */
+export function styleAttribution(style: StyleSpecification): string[] {
+  const seen = new Set<string>();
+  for (const source of Object.values(style.sources ?? {})) {
+    const html = (source as { attribution?: unknown }).attribution;
+    if (typeof html !== 'string' || html.trim() === '') continue;
+    const text = (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text) seen.add(text);
+  }
+  return [...seen];
+}
+
+function inBounds(map: MaplibreMap, places: ReadonlyMap<string, StoredPlace>, incident: StoredIncident): boolean {
+  const bounds = map.getBounds();
+  const target = places.get(incident.targetId);
+  const origin = incident.originId ? places.get(incident.originId) : undefined;
+  return [target, origin].some((p) => p !== undefined && bounds.contains([p.lon, p.lat]));
+}
+
+/** Reads everything an export needs from the app and the map on screen. */
+export function captureScene(map: MaplibreMap, title: string): ExportScene {
+  const container = map.getContainer();
+  const center = map.getCenter();
+  const screen: ScreenView = {
+    width: container.clientWidth,
+    height: container.clientHeight,
+    center: [center.lng, center.lat],
+    zoom: map.getZoom(),
+    bearing: map.getBearing(),
+    pitch: map.getPitch(),
+  };
+  const style = map.getStyle();
+  const range: [number, number] = [app.rangeDays[0], app.rangeDays[1]];
+  const layerState: MapLayerState = {
+    glyphs: app.glyphs,
+    halos: app.halos,
+    selectedId: app.selectedIncidentId,
+    hoveredId: null,
+    visibleIds: app.filteredIds,
+    range,
+    playhead: time.playhead,
+    playing: time.playing,
+    mode: time.mode,
+    windowDays: time.windowDays,
+  };
+  const incidents = [...app.selection];
+  const places = app.snapshot.places;
+  const inView = incidents.filter((i) => inBounds(map, places, i));
+
+  // Texts in the language of the moment.
+  const dir = locale.dir;
+  const subtitle = `${formatDate(isoDateOfDay(range[0]))} – ${formatDate(isoDateOfDay(range[1] - 1))}`;
+  const attribution = styleAttribution(style).join(' · ') || t('export.noAttribution');
+  const credit = `${t('export.basemap', { attribution })} · ${t('app.shortTitle')} · ${t('export.made', { date: formatDate(new Date().toISOString().slice(0, 10)) })}`;
+  const kindLabels = new Map(incidentKinds.map((k) => [k, t(`kind.${k}`)] as const));
+  const statusLabels = new Map(statuses.map((s) => [s, t(`status.${s}`)] as const));
+  const texts = {
+    legendTitle: t('legend.title'),
+    kindsTitle: t('legend.kinds'),
+    statusesTitle: t('legend.statuses'),
+    impact: t('legend.impact'),
+    north: t('export.north'),
+    sourcesPrefix: t('export.sourcesPrefix'),
+    uncertainty: t('export.uncertainty'),
+  };
+  const showsUncertainty = style.layers.some((l) => l.id === 'place-uncertainty-fill');
+  const moreLabel = (n: number) => t('export.more', { count: n });
+  const formatDistance = (metres: number) =>
+    metres >= 1000 ? t('export.km', { value: formatNumber(metres / 1000) }) : t('export.m', { value: formatNumber(metres) });
+  const longDate = (day: number) => formatDate(isoDateOfDay(clampPlayhead(day, range)), 'long');
+
+  return {
+    style,
+    screen,
+    range,
+    layerState,
+    stops: [...app.selectionMoments],
+    speed: time.speed,
+    compressGaps: time.compressGaps,
+    incidents,
+    places,
+    furniture(camera, playhead, outletsUpTo) {
+      let shown = inView;
+      if (outletsUpTo !== null) {
+        const window = visibleWindow({ ...layerState, playhead: outletsUpTo });
+        shown = inView.filter((i) => {
+          const m = incidentMoment(i);
+          return m >= window.range[0] && m <= window.range[1];
+        });
+      }
+      const legendSet = shown.length > 0 ? shown : incidents;
+      const kinds = incidentKinds.filter((k) => legendSet.some((i) => i.kind === k));
+      const usedStatuses = statuses.filter((s) => legendSet.some((i) => i.status === s && i.originId !== null));
+      // Outlets once each (whatever their case), the most cited first.
+      const outletCounts = new Map<string, { name: string; count: number }>();
+      for (const incident of shown)
+        for (const name of new Set(incidentOutlets(incident).flatMap(outletNames))) {
+          const entry = outletCounts.get(name.toLowerCase()) ?? { name, count: 0 };
+          entry.count++;
+          outletCounts.set(name.toLowerCase(), entry);
+        }
+      const outlets = [...outletCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((o) => o.name);
+      return {
+        dir,
+        title,
+        subtitle,
+        dateLabel: playhead === null ? null : longDate(playhead),
+        legend: {
+          title: texts.legendTitle,
+          kindsTitle: texts.kindsTitle,
+          kinds: kinds.map((k) => ({ color: KIND_COLORS[k], label: kindLabels.get(k)! })),
+          statusesTitle: texts.statusesTitle,
+          statuses: usedStatuses.map((s) => ({ style: STATUS_STYLE[s], label: statusLabels.get(s)! })),
+          statusColor: KIND_COLORS['attack-on-coalition'],
+          impact: legendSet.some((i) => i.originId === null) ? texts.impact : null,
+          uncertainty: showsUncertainty && camera.zoom >= UNCERTAINTY_MIN_ZOOM ? texts.uncertainty : null,
+        },
+        camera: { latitude: camera.center[1], zoom: camera.zoom, bearing: camera.bearing },
+        formatDistance,
+        northLabel: texts.north,
+        sources: { prefix: texts.sourcesPrefix, outlets, more: moreLabel },
+        credit,
+      };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * A video of the playback, made frame by frame: the export moves the playhead itself
+ * (video-plan.ts), draws each frame (one basemap image, the incident layers for that
+ * playhead, the date overlay and the furniture) and hands it to the browser's encoder
+ * (WebCodecs) through mediabunny, which writes WebM (VP9 or VP8) or MP4 (H.264). A slow
+ * machine makes the export slower, never shorter. Loaded only when a video is asked for.
+ */
+import {
+  BufferTarget,
+  CanvasSource,
+  getFirstEncodableVideoCodec,
+  Mp4OutputFormat,
+  Output,
+  QUALITY_HIGH,
+  WebMOutputFormat,
+  type VideoCodec,
+} from 'mediabunny';
+import { ensureExportFonts } from './export-fonts';
+import { exportFileName, fitCamera, type RenderSize } from './export-geometry';
+import { ExportCancelled, IncidentRenderer, renderBasemap, throwIfAborted } from './export-renderer';
+import type { ExportScene } from './export-scene';
+import { composeSnapshot } from './snapshot-composer';
+import { videoFramePlan } from './video-plan';
+
+export type VideoFormat = 'webm' | 'mp4';
+
+export interface VideoOptions {
+  width: number;
+  height: number;
+  fps: number;
+  /** Days of data per second of video, ÷ DAYS_PER_SECOND (the playback speed). */
+  speed: number;
+  format: VideoFormat;
+  signal?: AbortSignal;
+  /** Called after each frame is encoded (and once with 0 before the first). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface VideoResult {
+  blob: Blob;
+  fileName: string;
+  format: VideoFormat;
+  codec: VideoCodec;
+  mimeType: string;
+  frames: number;
+  /** Seconds of video. */
+  duration: number;
+  elapsedMs: number;
+}
+
+const WEBM_CODECS: VideoCodec[] = ['vp9', 'vp8'];
+const MP4_CODECS: VideoCodec[] = ['avc'];
+
+/** The formats this browser can encode at a size: WebM when VP9 or VP8 works, MP4 when H.264 does. */
+export async function encodableFormats(width: number, height: number): Promise<VideoFormat[]> {
+  const [webm, mp4] = await Promise.all([
+    getFirstEncodableVideoCodec(WEBM_CODECS, { width, height }),
+    getFirstEncodableVideoCodec(MP4_CODECS, { width, height }),
+  ]);
+  return [...(webm ? (['webm'] as const) : []), ...(mp4 ? (['mp4'] as const) : [])];
+}
+
+/** Lets the page paint (progress bar) and take clicks (cancel) between frames. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export async function exportVideo(scene: ExportScene, options: VideoOptions): Promise<VideoResult> {
+  const started = performance.now();
+  const { signal, fps } = options;
+  const codec = await getFirstEncodableVideoCodec(options.format === 'mp4' ? MP4_CODECS : WEBM_CODECS, { width: options.width, height: options.height });
+  if (!codec) throw new Error(`This browser cannot encode ${options.format === 'mp4' ? 'MP4 (H.264)' : 'WebM (VP9 or VP8)'} video at ${options.width}×${options.height}.`);
+  const frames = videoFramePlan({ range: scene.range, stops: scene.stops, fps, speed: options.speed, compressGaps: scene.compressGaps });
+  options.onProgress?.(0, frames.length);
+
+  await ensureExportFonts();
+  const size: RenderSize = { cssWidth: options.width, cssHeight: options.height, pixelRatio: 1 };
+  const basemap = await renderBasemap(scene.style, fitCamera(scene.screen, size), size, signal);
+  const renderer = await IncidentRenderer.open(basemap.camera, size, signal);
+  const canvas = document.createElement('canvas');
+  canvas.width = options.width;
+  canvas.height = options.height;
+  const target = new BufferTarget();
+  const output = new Output({
+    format: options.format === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(),
+    target,
+  });
+  let finished = false;
+  try {
+    const source = new CanvasSource(canvas, { codec, quality: QUALITY_HIGH, keyFrameInterval: 2, latencyMode: 'quality' });
+    output.addVideoTrack(source, { frameRate: fps });
+    await output.start();
+    const mimeType = output.format.mimeType;
+    let lastYield = performance.now();
+    for (let i = 0; i < frames.length; i++) {
+      throwIfAborted(signal);
+      const playhead = frames[i]!;
+      const incidents = renderer.render({ ...scene.layerState, playhead, playing: true });
+      composeSnapshot(canvas, size, { basemap: basemap.image, incidents }, scene.furniture(basemap.camera, playhead, null));
+      await source.add(i / fps, 1 / fps);
+      options.onProgress?.(i + 1, frames.length);
+      if (performance.now() - lastYield > 40) {
+        await yieldToPage();
+        lastYield = performance.now();
+      }
+    }
+    throwIfAborted(signal);
+    await output.finalize();
+    finished = true;
+    const buffer = target.buffer;
+    if (!buffer) throw new Error('The video encoder produced no file.');
+    const format = options.format;
+    return {
+      blob: new Blob([buffer], { type: mimeType }),
+      fileName: exportFileName(scene.range, format),
+      format,
+      codec,
+      mimeType,
+      frames: frames.length,
+      duration: frames.length / fps,
+      elapsedMs: performance.now() - started,
+    };
+  } catch (error) {
+    throw signal?.aborted ? new ExportCancelled() : error;
+  } finally {
+    if (!finished && output.state !== 'canceled' && output.state !== 'finalized') await output.cancel().catch(() => undefined);
+    renderer.dispose();
+  }
+}

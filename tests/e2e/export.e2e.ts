@@ -1,0 +1,228 @@
+/**
+ * Exports as a user makes them: the export panel, the browser's download, and the file
+ * checked as the person receiving it would open it. PNGs decode at the requested size
+ * with arcs and a legend; the video has the planned frames; the CSV has one row per
+ * selected incident; the JSON goes back through the importer to the same records.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { incidentSchema, placeSchema, sourceArticleSchema } from '../../src/lib/data/schema';
+import { inspectSource } from '../../src/lib/import/csv-import';
+import { createGazetteer } from '../../src/lib/import/gazetteer';
+import { parseAppJson } from '../../src/lib/import/json-import';
+import { bytesSource } from '../../src/lib/import/types';
+import { videoFramePlan } from '../../src/lib/export/video-plan';
+import { KIND_COLORS } from '../../src/lib/map/incident-style';
+import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time';
+import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { arcMiddle, bundledArcs, bundledData, project, viewHash, type View } from './map-geometry';
+import { countPixelsNear, decodePng, type DecodedImage } from './pixels';
+
+const RED = KIND_COLORS['attack-on-coalition'];
+const FROM = '2022-08-01';
+const TO = '2022-09-30';
+const { incidents } = bundledData();
+const selected = incidents.filter((i) => i.date >= FROM && i.date <= TO);
+const arcs = bundledArcs().filter((a) => a.incident.date >= FROM && a.incident.date <= TO);
+/** Where exported files are kept for a look (set EXPORT_E2E_OUT=folder). */
+const keep = process.env['EXPORT_E2E_OUT'];
+let kept = 0;
+
+interface Downloaded {
+  name: string;
+  bytes: Buffer;
+}
+
+async function download(session: BrowserSession, testId: string, timeout = 60_000): Promise<Downloaded> {
+  const [file] = await Promise.all([session.page.waitForEvent('download', { timeout }), session.page.getByTestId(testId).click()]);
+  const path = await file.path();
+  const bytes = readFileSync(path);
+  const name = file.suggestedFilename();
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    writeFileSync(join(keep, `${++kept}-${name}`), bytes);
+  }
+  return { name, bytes };
+}
+
+/** Pixels that are clearly red (an arc or a legend sample), not the pale basemap. */
+function countReddish(image: DecodedImage, box: { x: number; y: number; width: number; height: number }): number {
+  let n = 0;
+  for (let y = Math.max(0, box.y); y < Math.min(image.height, box.y + box.height); y++)
+    for (let x = Math.max(0, box.x); x < Math.min(image.width, box.x + box.width); x++) {
+      const i = (y * image.width + x) * 4;
+      if (image.data[i]! - image.data[i + 1]! > 60 && image.data[i]! - image.data[i + 2]! > 60) n++;
+    }
+  return n;
+}
+
+/** The legend box: the largest block of pure white in the lower inline-end (right) part of the image. */
+function legendChecks(image: DecodedImage): { white: number; red: number } {
+  const region = { x: Math.round(image.width * 0.55), y: Math.round(image.height * 0.35), width: Math.round(image.width * 0.45), height: Math.round(image.height * 0.65) };
+  return { white: countPixelsNear(image, [255, 255, 255], 3, region), red: countPixelsNear(image, RED, 30, region) };
+}
+
+describe('export', () => {
+  let session: BrowserSession;
+  let view: View;
+
+  beforeAll(async () => {
+    session = await openBrowserSession(inject('appUrl'));
+    await session.page.goto(`${session.appUrl}?from=${FROM}&to=${TO}`);
+    await waitForMapIdle(session.page);
+    const box = (await session.page.getByTestId('map').boundingBox())!;
+    // A view on the two arcs of the range (west of the Euphrates to Green Village).
+    const mid = arcMiddle(arcs[0]!);
+    view = { lon: Number(mid[0].toFixed(4)), lat: Number(mid[1].toFixed(4)), zoom: 9.5, width: Math.round(box.width), height: Math.round(box.height) };
+    await session.page.goto(`${session.appUrl}?from=${FROM}&to=${TO}${viewHash(view)}`);
+    await session.page.reload();
+    await waitForMapIdle(session.page);
+    await session.page.getByTestId('export-open').click();
+  });
+  afterAll(async () => session?.close());
+
+  it('has arcs to export in the range', () => {
+    expect(selected.length).toBe(8);
+    expect(arcs.length).toBe(2);
+  });
+
+  it('downloads a PNG at twice the map size, with the arcs where the screen has them and a legend', async () => {
+    await session.page.getByTestId('export-title').fill('Rockets on Green Village, August–September 2022');
+    await session.page.getByTestId('export-png-size').selectOption('2x');
+    const started = Date.now();
+    const file = await download(session, 'export-png');
+    console.info(`PNG 2× (${view.width * 2}×${view.height * 2}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(file.name).toBe(`eastern-syria-strikes_${FROM}_${TO}.png`);
+    const image = decodePng(file.bytes);
+    expect([image.width, image.height]).toEqual([view.width * 2, view.height * 2]);
+    // Each arc is drawn where the screen draws it, at twice the scale.
+    for (const arc of arcs) {
+      const at = project(view, arcMiddle(arc));
+      const box = { x: Math.round(at.x * 2) - 16, y: Math.round(at.y * 2) - 16, width: 33, height: 33 };
+      expect(countReddish(image, box), arc.incident.id).toBeGreaterThan(20);
+    }
+    const legend = legendChecks(image);
+    expect(legend.white).toBeGreaterThan(20_000);
+    expect(legend.red).toBeGreaterThan(100);
+  });
+
+  it('downloads a PNG rendered at 1920×1080', async () => {
+    await session.page.getByTestId('export-png-size').selectOption('1920x1080');
+    const started = Date.now();
+    const file = await download(session, 'export-png');
+    console.info(`PNG 1920×1080 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const image = decodePng(file.bytes);
+    expect([image.width, image.height]).toEqual([1920, 1080]);
+    // The map area (outside the legend's corner) has arc-coloured pixels.
+    expect(countReddish(image, { x: 0, y: 60, width: 1300, height: 900 })).toBeGreaterThan(200);
+    const legend = legendChecks(image);
+    expect(legend.white).toBeGreaterThan(15_000);
+    expect(legend.red).toBeGreaterThan(50);
+  });
+
+  it('downloads the selection as CSV, one row per incident, with ACLED column names', async () => {
+    const file = await download(session, 'export-csv');
+    expect(file.name).toBe(`eastern-syria-strikes_${FROM}_${TO}.csv`);
+    const parsed = Papa.parse<Record<string, string>>(file.bytes.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    for (const column of ['event_date', 'latitude', 'longitude', 'event_type', 'sub_event_type', 'actor1', 'location', 'notes', 'fatalities', 'source', 'time_precision', 'geo_precision', 'origin_name', 'quote_ar'])
+      expect(parsed.meta.fields).toContain(column);
+    expect(parsed.data.map((r) => r['event_id_cnty']).sort()).toEqual(selected.map((i) => i.id).sort());
+    const withQuote = parsed.data.find((r) => r['quote_ar'])!;
+    expect(withQuote['quote_ar']).toMatch(/[\u0600-\u06ff]/);
+  });
+
+  it('downloads the selection as GeoJSON: LineStrings for arcs, Points for impacts', async () => {
+    const file = await download(session, 'export-geojson');
+    const geojson = JSON.parse(file.bytes.toString('utf8')) as { type: string; features: { geometry: { type: string }; properties: { id: string } }[] };
+    expect(geojson.type).toBe('FeatureCollection');
+    expect(geojson.features.length).toBe(selected.length);
+    expect(geojson.features.filter((f) => f.geometry.type === 'LineString').length).toBe(arcs.length);
+    expect(geojson.features.filter((f) => f.geometry.type === 'Point').length).toBe(selected.length - arcs.length);
+  });
+
+  it('downloads the app JSON, which the importer reads back to the same records', async () => {
+    const file = await download(session, 'export-json');
+    const json = JSON.parse(file.bytes.toString('utf8')) as { format: string; incidents: unknown[]; places: unknown[]; sources: unknown[] };
+    expect(json.format).toBe('eastern-syria-strikes');
+    for (const p of json.places) expect(placeSchema.safeParse(p).success).toBe(true);
+    for (const s of json.sources) expect(sourceArticleSchema.safeParse(s).success).toBe(true);
+    for (const i of json.incidents) expect(incidentSchema.safeParse(i).success).toBe(true);
+
+    // TODO(import UI): also import the file through the import dialog in a fresh profile once it exists.
+    const source = bytesSource(file.name, new Uint8Array(file.bytes));
+    const inspection = await inspectSource(source);
+    expect(inspection.format).toBe('app-json');
+    const datasetId = 'import-rt';
+    const result = await parseAppJson(source, inspection, { datasetId, gazetteer: createGazetteer([]), knownPlaces: new Map() });
+    expect(result.rejectedCount).toBe(0);
+    expect(result.warnings).toEqual([]);
+    // The importer files every id under its dataset: take that prefix off and the records are the same.
+    const unprefix = (id: string) => id.replace(`${datasetId}-`, '');
+    const back = result.incidents.map((i) => ({
+      ...i,
+      id: unprefix(i.id),
+      targetId: unprefix(i.targetId),
+      originId: i.originId === null ? null : unprefix(i.originId),
+      ...(i.relatedPlaceIds ? { relatedPlaceIds: i.relatedPlaceIds.map(unprefix) } : {}),
+      sources: i.sources.map((s) => (s.sourceId ? { ...s, sourceId: unprefix(s.sourceId) } : s)),
+    }));
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(back.sort(byId)).toEqual([...selected].sort(byId));
+    expect(result.places.map((p) => unprefix(p.id)).sort()).toEqual(json.places.map((p) => (p as { id: string }).id).sort());
+    expect(result.sources.length).toBe(json.sources.length);
+  });
+
+  it('makes a video of a two-week playback, frame by frame, with a progress bar', async () => {
+    const from = '2022-08-14';
+    const to = '2022-08-27';
+    await session.page.goto(`${session.appUrl}?from=${from}&to=${to}${viewHash(view)}`);
+    await waitForMapIdle(session.page);
+    await session.page.getByTestId('export-open').click();
+    await session.page.getByTestId('export-video-size').selectOption('640x360');
+    await session.page.getByTestId('export-video-fps').selectOption('10');
+    await session.page.getByTestId('export-video-format').selectOption('webm');
+    const started = Date.now();
+    const [file] = await Promise.all([
+      download(session, 'export-video', 110_000),
+      session.page.getByTestId('export-video-progress').waitFor({ state: 'attached', timeout: 30_000 }),
+    ]);
+    console.info(`video 640×360 at 10 fps in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(file.name).toBe(`eastern-syria-strikes_${from}_${to}.webm`);
+    expect(file.bytes.length).toBeGreaterThan(10_000);
+
+    const stops = incidents.filter((i) => i.date >= from && i.date <= to).map((i) => incidentMoment(i)).sort((a, b) => a - b);
+    const frames = videoFramePlan({ range: [dayNumber(from), dayNumber(to) + 1], stops, fps: 10, speed: 1, compressGaps: true }).length;
+    expect(frames).toBeGreaterThan(20);
+    const input = new Input({ source: new BufferSource(new Uint8Array(file.bytes)), formats: ALL_FORMATS });
+    const track = (await input.getPrimaryVideoTrack())!;
+    expect(track).not.toBeNull();
+    expect(await track.getDisplayWidth()).toBe(640);
+    expect(await track.getDisplayHeight()).toBe(360);
+    let packets = 0;
+    for await (const _packet of new EncodedPacketSink(track).packets()) packets++;
+    expect(packets).toBe(frames);
+    expect(await input.computeDuration()).toBeCloseTo(frames / 10, 1);
+  });
+
+  it('cancels a video without saving anything', async () => {
+    await session.page.getByTestId('export-video-size').selectOption('640x360');
+    let downloads = 0;
+    const count = () => downloads++;
+    session.page.on('download', count);
+    await session.page.getByTestId('export-video').click();
+    await session.page.getByTestId('export-video-cancel').click();
+    await expect.poll(() => session.page.getByTestId('export-message').innerText(), { timeout: 60_000 }).toContain('Cancelled');
+    expect(await session.page.getByTestId('export').getAttribute('data-job')).toBe('');
+    session.page.off('download', count);
+    expect(downloads).toBe(0);
+  });
+
+  it('logs no console error and asks no other origin', () => {
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
+  });
+});
