@@ -10,10 +10,6 @@ import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny'
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { incidentSchema, placeSchema, sourceArticleSchema } from '../../src/lib/data/schema';
-import { inspectSource } from '../../src/lib/import/csv-import';
-import { createGazetteer } from '../../src/lib/import/gazetteer';
-import { parseAppJson } from '../../src/lib/import/json-import';
-import { bytesSource } from '../../src/lib/import/types';
 import { videoFramePlan } from '../../src/lib/export/video-plan';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time';
@@ -152,28 +148,47 @@ describe('export', () => {
     for (const s of json.sources) expect(sourceArticleSchema.safeParse(s).success).toBe(true);
     for (const i of json.incidents) expect(incidentSchema.safeParse(i).success).toBe(true);
 
-    // TODO(import UI): also import the file through the import dialog in a fresh profile once it exists.
-    const source = bytesSource(file.name, new Uint8Array(file.bytes));
-    const inspection = await inspectSource(source);
-    expect(inspection.format).toBe('app-json');
-    const datasetId = 'import-rt';
-    const result = await parseAppJson(source, inspection, { datasetId, gazetteer: createGazetteer([]), knownPlaces: new Map() });
-    expect(result.rejectedCount).toBe(0);
-    expect(result.warnings).toEqual([]);
-    // The importer files every id under its dataset: take that prefix off and the records are the same.
-    const unprefix = (id: string) => id.replace(`${datasetId}-`, '');
-    const back = result.incidents.map((i) => ({
-      ...i,
-      id: unprefix(i.id),
-      targetId: unprefix(i.targetId),
-      originId: i.originId === null ? null : unprefix(i.originId),
-      ...(i.relatedPlaceIds ? { relatedPlaceIds: i.relatedPlaceIds.map(unprefix) } : {}),
-      sources: i.sources.map((s) => (s.sourceId ? { ...s, sourceId: unprefix(s.sourceId) } : s)),
-    }));
+    // Through the import dialog, as a user would: the stored records come back the same,
+    // with their ids filed under the new dataset.
+    await session.page.getByTestId('import-file-input').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
+    await session.page.getByTestId('import-report').waitFor();
+    await session.page.getByTestId('import-confirm').click();
+    await session.page.getByTestId('import-done').waitFor();
+    const stored = await session.page.evaluate(
+      () =>
+        new Promise<{ datasetId: string; incidents: Record<string, unknown>[] }>((resolve, reject) => {
+          const open = indexedDB.open('syria-strikes-map');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['datasets', 'incidents']);
+            const datasets = tx.objectStore('datasets').getAll();
+            const all = tx.objectStore('incidents').getAll();
+            tx.oncomplete = () => {
+              const imported = (datasets.result as { id: string; kind: string }[]).find((d) => d.kind === 'import');
+              if (!imported) return reject(new Error('no imported dataset'));
+              resolve({ datasetId: imported.id, incidents: (all.result as { datasetId: string }[]).filter((i) => i.datasetId === imported.id) });
+            };
+          };
+        }),
+    );
+    const unprefix = (id: string) => id.replace(`${stored.datasetId}-`, '');
+    const back = (stored.incidents as unknown as (typeof selected)[number][]).map((i) => {
+      const { datasetId: _dataset, ...rest } = i as typeof i & { datasetId: string };
+      return {
+        ...rest,
+        id: unprefix(i.id),
+        targetId: unprefix(i.targetId),
+        originId: i.originId === null ? null : unprefix(i.originId),
+        ...(i.relatedPlaceIds ? { relatedPlaceIds: i.relatedPlaceIds.map(unprefix) } : {}),
+        sources: i.sources.map((src) => (src.sourceId ? { ...src, sourceId: unprefix(src.sourceId) } : src)),
+      };
+    });
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    expect(back.sort(byId)).toEqual([...selected].sort(byId));
-    expect(result.places.map((p) => unprefix(p.id)).sort()).toEqual(json.places.map((p) => (p as { id: string }).id).sort());
-    expect(result.sources.length).toBe(json.sources.length);
+    const original = selected.map((i) => {
+      const { datasetId: _dataset, ...rest } = i as typeof i & { datasetId?: string };
+      return rest;
+    });
+    expect(back.sort(byId)).toEqual(original.sort(byId));
   });
 
   it('makes a video of a two-week playback, frame by frame, with a progress bar', async () => {

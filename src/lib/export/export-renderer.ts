@@ -8,7 +8,7 @@
 import { Deck, MapView, type Layer } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
-import { buildIncidentLayers, type MapLayerState } from '../map/incident-layers';
+import { buildMapLayers, type MapState } from '../map/map-layers';
 import { pixelSize, type Camera, type RenderSize } from './export-geometry';
 
 /** How long the export map may take to load its style and data. */
@@ -198,8 +198,8 @@ export class IncidentRenderer {
   }
 
   /** Draws the incident layers for a state, exactly as the screen builds them. */
-  render(state: MapLayerState): HTMLCanvasElement {
-    return this.draw({ layers: buildIncidentLayers(state) });
+  render(state: MapState): HTMLCanvasElement {
+    return this.draw({ layers: buildMapLayers(state) });
   }
 
   dispose(): void {

@@ -9,7 +9,9 @@ import type { StoredIncident, StoredPlace } from '../data/db';
 import { incidentKinds, statuses } from '../data/schema';
 import { formatDate, formatNumber, locale, t } from '../i18n/i18n.svelte';
 import { STATUS_STYLE } from '../map/incident-glyphs';
-import { visibleWindow, type MapLayerState } from '../map/incident-layers';
+import { visibleWindow } from '../map/incident-layers';
+import type { MapState } from '../map/map-layers';
+import { filterState } from '../state/filter-state.svelte';
 import { KIND_COLORS } from '../map/incident-style';
 import { UNCERTAINTY_MIN_ZOOM } from '../map/place-layers';
 import { app } from '../state/app-state.svelte';
@@ -25,7 +27,7 @@ export interface ExportScene {
   /** [first day, day after the last] of the selection. */
   range: [number, number];
   /** The layers' state as on screen (without the hover highlight). */
-  layerState: MapLayerState;
+  layerState: MapState;
   /** Incident moments of the selection, sorted: the playback clock's stops. */
   stops: number[];
   speed: number;
@@ -84,7 +86,9 @@ export function captureScene(map: MaplibreMap, title: string): ExportScene {
   };
   const style = map.getStyle();
   const range: [number, number] = [app.rangeDays[0], app.rangeDays[1]];
-  const layerState: MapLayerState = {
+  const layerState: MapState = {
+    eventColumns: app.eventColumns,
+    eventTypes: filterState.eventTypes,
     glyphs: app.glyphs,
     halos: app.halos,
     selectedId: app.selectedIncidentId,

@@ -1,7 +1,9 @@
 /** Every string of the interface, in Arabic. The type forces the same keys as English. */
 import type { MessageKey } from './messages-en';
+import { importAr } from './messages-import';
 
 export const ar: Record<MessageKey, string> = {
+  ...importAr,
   'app.title': 'شرق سوريا: الهجمات على قواعد التحالف والضربات المضادة، 2021–2024',
   'app.shortTitle': 'خريطة الضربات في شرق سوريا',
   'app.loading': 'جارٍ تحميل الحوادث…',
@@ -91,6 +93,7 @@ export const ar: Record<MessageKey, string> = {
 
   'list.title': 'الحوادث',
   'list.empty': 'لا حوادث ضمن التحديد.',
+  'list.more': 'يُعرض {shown} من أصل {total}: عرض المزيد',
 
   'legend.title': 'مفتاح الخريطة',
   'legend.kinds': 'اتجاه النيران',
@@ -129,6 +132,25 @@ export const ar: Record<MessageKey, string> = {
   'play.keys': 'المفاتيح: المسافة للتشغيل والإيقاف، ← → الحادثة السابقة والتالية، Home/End',
   'url.ignored': 'تم تجاهل «{param}={value}» في العنوان: {reason}.',
   'url.dismiss': 'إخفاء',
+  'app.events': '{count} حدث مستورد',
+  'side.data': 'البيانات',
+  'event.title': 'حدث مستورد',
+  'event.id': 'معرّف الحدث',
+  'event.date': 'التاريخ',
+  'event.type': 'نوع الحدث',
+  'event.subType': 'النوع الفرعي',
+  'event.actor1': 'الطرف الأول',
+  'event.actor2': 'الطرف الثاني',
+  'event.location': 'الموقع',
+  'event.notes': 'ملاحظات',
+  'event.source': 'المصدر',
+  'event.fatalities': 'القتلى',
+  'event.timePrecision': 'دقة التاريخ',
+  'event.geoPrecision': 'دقة الموقع',
+  'event.dataset': 'مجموعة البيانات',
+  'event.noOrigin': 'الأحداث المستوردة بلا مصدر إطلاق: تُرسم كمواقع سقوط لا كمسارات.',
+  'filter.eventType': 'نوع الحدث المستورد',
+  'legend.event': 'حدث مستورد (مثل ACLED) دون مصدر إطلاق',
   'url.reason.date': 'ليس تاريخاً بالصيغة YYYY-MM-DD',
   'url.reason.order': 'نهاية النطاق تسبق بدايته',
   'url.reason.speed': 'السرعة رقم بين 0.25 و16',

@@ -1,5 +1,8 @@
 /** Every string of the interface, in English. messages-ar.ts must have the same keys. */
+import { importEn } from './messages-import';
+
 export const en = {
+  ...importEn,
   'app.title': 'Eastern Syria: attacks on coalition bases and strikes in return, 2021–2024',
   'app.shortTitle': 'Eastern Syria strikes map',
   'app.loading': 'Loading incidents…',
@@ -89,6 +92,7 @@ export const en = {
 
   'list.title': 'Incidents',
   'list.empty': 'No incident in the selection.',
+  'list.more': 'Showing {shown} of {total}: show more',
 
   'legend.title': 'Legend',
   'legend.kinds': 'Direction of fire',
@@ -127,6 +131,25 @@ export const en = {
   'play.keys': 'Keys: space play/pause, ← → previous/next incident, Home/End',
   'url.ignored': 'Ignored “{param}={value}” in the address: {reason}.',
   'url.dismiss': 'Dismiss',
+  'app.events': '{count} imported events',
+  'side.data': 'Data',
+  'event.title': 'Imported event',
+  'event.id': 'Event id',
+  'event.date': 'Date',
+  'event.type': 'Event type',
+  'event.subType': 'Sub-event type',
+  'event.actor1': 'Actor 1',
+  'event.actor2': 'Actor 2',
+  'event.location': 'Location',
+  'event.notes': 'Notes',
+  'event.source': 'Source',
+  'event.fatalities': 'Fatalities',
+  'event.timePrecision': 'Time precision',
+  'event.geoPrecision': 'Location precision',
+  'event.dataset': 'Dataset',
+  'event.noOrigin': 'Imported events have no origin: drawn as impacts, never as arcs.',
+  'filter.eventType': 'Imported event type',
+  'legend.event': 'Imported event (e.g. ACLED), no origin',
   'url.reason.date': 'not a date written YYYY-MM-DD',
   'url.reason.order': 'the end of the range is before its start',
   'url.reason.speed': 'the speed must be a number from 0.25 to 16',

@@ -150,21 +150,39 @@ export function suggestMapping(header: readonly string[]): ColumnMapping {
   return mapping;
 }
 
-/** What is wrong with a mapping, in words; empty when it can be used. */
-export function mappingProblems(mapping: ColumnMapping, header: readonly string[]): string[] {
-  const problems: string[] = [];
+/**
+ * A problem of a mapping, as a code for the UI ('import.mapping.problem.<code>') and in
+ * English. 'no-column': {field} (a key of ColumnMapping) {column}.
+ */
+export interface MappingProblem {
+  code: 'no-column' | 'date-missing' | 'coordinates-pair' | 'location-missing' | 'origin-pair';
+  field?: Exclude<keyof ColumnMapping, 'dateOrder'>;
+  column?: number;
+  text: string;
+}
+
+/** What is wrong with a mapping; empty when it can be used. */
+export function mappingProblemList(mapping: ColumnMapping, header: readonly string[]): MappingProblem[] {
+  const problems: MappingProblem[] = [];
   const n = header.length;
   for (const { key, label } of MAPPING_FIELDS) {
     const v = mapping[key];
-    if (v < -1 || v >= n || !Number.isInteger(v)) problems.push(`${label}: no column ${v}`);
+    if (v < -1 || v >= n || !Number.isInteger(v)) problems.push({ code: 'no-column', field: key, column: v, text: `${label}: no column ${v}` });
   }
-  if (mapping.date < 0) problems.push('Choose the column that holds the date.');
+  if (mapping.date < 0) problems.push({ code: 'date-missing', text: 'Choose the column that holds the date.' });
   const hasCoordinates = mapping.latitude >= 0 && mapping.longitude >= 0;
-  if ((mapping.latitude >= 0) !== (mapping.longitude >= 0)) problems.push('Choose both latitude and longitude, or neither.');
-  if (!hasCoordinates && mapping.location < 0) problems.push('Choose latitude and longitude columns, or a place name column.');
+  if ((mapping.latitude >= 0) !== (mapping.longitude >= 0))
+    problems.push({ code: 'coordinates-pair', text: 'Choose both latitude and longitude, or neither.' });
+  if (!hasCoordinates && mapping.location < 0)
+    problems.push({ code: 'location-missing', text: 'Choose latitude and longitude columns, or a place name column.' });
   if ((mapping.originLatitude >= 0) !== (mapping.originLongitude >= 0))
-    problems.push('Choose both origin latitude and origin longitude, or neither.');
+    problems.push({ code: 'origin-pair', text: 'Choose both origin latitude and origin longitude, or neither.' });
   return problems;
+}
+
+/** What is wrong with a mapping, in (English) words; empty when it can be used. */
+export function mappingProblems(mapping: ColumnMapping, header: readonly string[]): string[] {
+  return mappingProblemList(mapping, header).map((p) => p.text);
 }
 
 /** True when rows are imported as incidents with an origin (arcs) rather than point events. */

@@ -80,8 +80,8 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
       if (options.mergeInto) {
         existing = await db.datasets.get(options.mergeInto);
         if (!existing || existing.format !== 'acled')
-          throw new ImportError('The dataset to merge into is gone (deleted in another tab?): nothing was imported. Import the file again.');
-        if (!batch) throw new ImportError(`${parsed.fileName} has no events to merge.`);
+          throw new ImportError('The dataset to merge into is gone (deleted in another tab?): nothing was imported. Import the file again.', 'merge-target-gone', {});
+        if (!batch) throw new ImportError(`${parsed.fileName} has no events to merge.`, 'no-events-to-merge', { file: parsed.fileName });
         datasetId = existing.id;
         const [chunks, keys, texts] = await Promise.all([
           db.eventChunks.where('datasetId').equals(datasetId).toArray(),
@@ -96,7 +96,7 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
         await db.eventText.where('datasetId').equals(datasetId).delete();
         await db.eventKeys.where('datasetId').equals(datasetId).delete();
       } else if (await db.datasets.get(datasetId)) {
-        throw new ImportError(`A dataset with the id ${datasetId} already exists: nothing was imported.`);
+        throw new ImportError(`A dataset with the id ${datasetId} already exists: nothing was imported.`, 'dataset-exists', { id: datasetId });
       }
 
       const records = batch ? buildEventRecords(batch, datasetId, chunkRows) : null;
@@ -152,8 +152,8 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
     });
   } catch (error) {
     if (error instanceof ImportCancelled || error instanceof ImportError) throw error;
-    if (isQuotaError(error)) throw new ImportError(QUOTA_MESSAGE);
+    if (isQuotaError(error)) throw new ImportError(QUOTA_MESSAGE, 'storage-full', {});
     const message = error instanceof Error ? error.message : String(error);
-    throw new ImportError(`Could not save ${parsed.fileName}: ${message}. Nothing was imported.`);
+    throw new ImportError(`Could not save ${parsed.fileName}: ${message}. Nothing was imported.`, 'save-failed', { file: parsed.fileName, detail: message });
   }
 }

@@ -18,6 +18,7 @@ import {
   type ImportInspection,
   type ImportProgress,
   type ImportSource,
+  type ImportWarning,
   type ParsedImport,
   type RejectedRow,
 } from './types';
@@ -136,6 +137,8 @@ export async function readCsv(source: ImportSource, options: CsvReadOptions): Pr
     if (pendingText > MAX_ROW_CHARS)
       throw new ImportError(
         `${source.name}, row ${records + 1}: a quoted field is never closed (or one row is over ${MAX_ROW_CHARS / 1_000_000} million characters long): check the quotes of that row.`,
+        'unclosed-quote',
+        { file: source.name, row: String(records + 1), limit: MAX_ROW_CHARS / 1_000_000 },
       );
     options.onBytes?.(Math.min(source.size, offset + sliceBytes));
   }
@@ -171,7 +174,7 @@ export function decodeSample(bytes: Uint8Array, encoding: EncodingGuess): string
 export function inspectCsv(source: ImportSource, sample: string, encoding: EncodingGuess): ImportInspection {
   const { header, preview, delimiter } = inspectCsvText(sample);
   if (header.length === 0 || (header.length === 1 && header[0] === ''))
-    throw new ImportError(`${source.name} is empty: there is no header row.`);
+    throw new ImportError(`${source.name} is empty: there is no header row.`, 'no-header', { file: source.name });
   const headerKind = recogniseHeader(header);
   return {
     fileName: source.name,
@@ -201,11 +204,14 @@ export async function parseCsv(source: ImportSource, inspection: ImportInspectio
   if (headerKind.kind === 'acled-incomplete')
     throw new ImportError(
       `${source.name} looks like an ACLED export but lacks the column${headerKind.missing.length > 1 ? 's' : ''} ${headerKind.missing.join(', ')}: nothing can be imported from it.`,
+      'acled-incomplete',
+      { file: source.name, columns: headerKind.missing.join(', ') },
     );
   if (headerKind.kind === 'generic') {
-    if (!options.mapping) throw new ImportError(`${source.name}: choose which columns hold the date and the location first.`);
+    if (!options.mapping)
+      throw new ImportError(`${source.name}: choose which columns hold the date and the location first.`, 'mapping-needed', { file: source.name });
     const problems = mappingProblems(options.mapping, header);
-    if (problems.length > 0) throw new ImportError(`${source.name}: ${problems.join(' ')}`);
+    if (problems.length > 0) throw new ImportError(`${source.name}: ${problems.join(' ')}`, 'mapping-invalid', { file: source.name });
   }
 
   let encoding = inspection.encoding;
@@ -215,10 +221,10 @@ export async function parseCsv(source: ImportSource, inspection: ImportInspectio
     } catch (error) {
       if (error instanceof NotUtf8 && attempt === 0) {
         // Valid UTF-8 at the start, not further on: read it all again in the fallback.
-        encoding = { ...fallbackEncoding(error.bytes), reason: 'not valid UTF-8 further into the file; read again' };
+        encoding = { ...fallbackEncoding(error.bytes), reason: 'not valid UTF-8 further into the file; read again', reasonCode: 'reread' };
         continue;
       }
-      if (error instanceof NotUtf8) throw new ImportError(`${source.name} is not valid text in any encoding tried.`);
+      if (error instanceof NotUtf8) throw new ImportError(`${source.name} is not valid text in any encoding tried.`, 'not-text', { file: source.name });
       throw error;
     }
   }
@@ -236,9 +242,9 @@ async function parseCsvOnce(source: ImportSource, inspection: ImportInspection, 
     gazetteer: options.gazetteer,
     // ~400 bytes per row for ACLED; the columns grow when that guesses short.
     capacity: Math.min(4_000_000, Math.max(1024, Math.ceil(source.size / 300))),
-    reject(row, field, reason, raw) {
+    reject(row, field, reason, raw, code, params) {
       rejectedCount++;
-      if (rejected.length < MAX_KEPT_REJECTED) rejected.push({ row, field, reason, raw });
+      if (rejected.length < MAX_KEPT_REJECTED) rejected.push({ row, field, reason, code, ...(params ? { params } : {}), raw });
     },
   };
   const isAcled = headerKind.kind === 'acled';
@@ -280,16 +286,21 @@ async function parseCsvOnce(source: ImportSource, inspection: ImportInspection, 
         rowsRead++;
         const error = errorAt.get(k);
         if (error) {
+          const unclosed = error.code === 'MissingQuotes';
           ctx.reject(
             rowNumber,
             '(row)',
-            error.code === 'MissingQuotes' ? 'a quoted field is never closed: the rest of the file was read into this row' : `malformed quotes (${error.message})`,
+            unclosed ? 'a quoted field is never closed: the rest of the file was read into this row' : `malformed quotes (${error.message})`,
             row,
+            unclosed ? 'unclosed-quote' : 'malformed-quotes',
           );
           continue;
         }
         if (row.length > columns && row.slice(columns).some((v) => v.trim() !== '')) {
-          ctx.reject(rowNumber, '(row)', `wrong number of fields: ${row.length}, the header has ${columns}`, row);
+          ctx.reject(rowNumber, '(row)', `wrong number of fields: ${row.length}, the header has ${columns}`, row, 'wrong-field-count', {
+            count: row.length,
+            expected: columns,
+          });
           continue;
         }
         mapper.map(row, rowNumber);
@@ -300,11 +311,19 @@ async function parseCsvOnce(source: ImportSource, inspection: ImportInspection, 
   });
   report(source.size, true);
   if (rowsRead === 0)
-    throw new ImportError(`${source.name} has a header row but no data rows${blankRows ? ` (only ${blankRows} blank line${blankRows > 1 ? 's' : ''})` : ''}: nothing to import.`);
+    throw new ImportError(
+      `${source.name} has a header row but no data rows${blankRows ? ` (only ${blankRows} blank line${blankRows > 1 ? 's' : ''})` : ''}: nothing to import.`,
+      blankRows ? 'no-data-rows-blank' : 'no-data-rows',
+      blankRows ? { file: source.name, blank: blankRows } : { file: source.name },
+    );
   const mapped = mapper.finish();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   if (rejectedCount > rejected.length)
-    warnings.push(`${rejectedCount} rows were rejected; the file of rejected rows holds the first ${rejected.length}.`);
+    warnings.push({
+      code: 'rejected-truncated',
+      params: { count: rejectedCount, kept: rejected.length },
+      text: `${rejectedCount} rows were rejected; the file of rejected rows holds the first ${rejected.length}.`,
+    });
   return {
     datasetId: options.datasetId,
     fileName: source.name,
@@ -325,12 +344,12 @@ async function parseCsvOnce(source: ImportSource, inspection: ImportInspection, 
 
 /** First look at a file: its encoding, then whether it is CSV, GeoJSON or the app's JSON. */
 export async function inspectSource(source: ImportSource): Promise<ImportInspection> {
-  if (source.size === 0) throw new ImportError(`${source.name} is empty (0 bytes).`);
+  if (source.size === 0) throw new ImportError(`${source.name} is empty (0 bytes).`, 'file-empty', { file: source.name });
   const { bytes, complete } = await readSample(source);
   const encoding = detectEncoding(bytes, complete);
   const sample = decodeSample(bytes, encoding).replace(/^\ufeff/, '');
   const start = sample.trimStart();
-  if (start === '') throw new ImportError(`${source.name} is empty: it holds only blank space.`);
+  if (start === '') throw new ImportError(`${source.name} is empty: it holds only blank space.`, 'file-blank', { file: source.name });
   const lower = source.name.toLowerCase();
   if (start.startsWith('{') || start.startsWith('[') || lower.endsWith('.json') || lower.endsWith('.geojson')) {
     const isGeo = lower.endsWith('.geojson') || /"type"\s*:\s*"(FeatureCollection|Feature)"/.test(start.slice(0, 4096));

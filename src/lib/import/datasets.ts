@@ -6,6 +6,18 @@
 import { BUNDLED_DATASET_ID, type DatasetRecord, type IncidentDatabase } from '../data/db';
 import type { GazetteerPlace } from './gazetteer';
 
+/** A refused change to a dataset: the message in English, `code` and `params` for the UI ('import.datasets.error.<code>'). */
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+  constructor(
+    message: string,
+    readonly code: 'name-empty' | 'name-too-long' | 'dataset-missing' | 'bundled-undeletable',
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
+}
+
 export async function listDatasets(db: IncidentDatabase): Promise<DatasetRecord[]> {
   const all = await db.datasets.toArray();
   // The bundled dataset first, then imports oldest first.
@@ -14,15 +26,15 @@ export async function listDatasets(db: IncidentDatabase): Promise<DatasetRecord[
 
 export async function renameDataset(db: IncidentDatabase, id: string, name: string): Promise<void> {
   const trimmed = name.trim();
-  if (trimmed === '') throw new Error('A dataset needs a name.');
-  if (trimmed.length > 200) throw new Error('That name is too long (200 characters at most).');
+  if (trimmed === '') throw new DatasetError('A dataset needs a name.', 'name-empty');
+  if (trimmed.length > 200) throw new DatasetError('That name is too long (200 characters at most).', 'name-too-long', { max: 200 });
   const changed = await db.datasets.update(id, { name: trimmed });
-  if (changed === 0 && !(await db.datasets.get(id))) throw new Error(`No dataset ${id} (deleted in another tab?).`);
+  if (changed === 0 && !(await db.datasets.get(id))) throw new DatasetError(`No dataset ${id} (deleted in another tab?).`, 'dataset-missing', { id });
 }
 
 export async function setDatasetVisible(db: IncidentDatabase, id: string, visible: boolean): Promise<void> {
   const changed = await db.datasets.update(id, { visible });
-  if (changed === 0 && !(await db.datasets.get(id))) throw new Error(`No dataset ${id} (deleted in another tab?).`);
+  if (changed === 0 && !(await db.datasets.get(id))) throw new DatasetError(`No dataset ${id} (deleted in another tab?).`, 'dataset-missing', { id });
 }
 
 export interface DeletedCounts {
@@ -34,7 +46,7 @@ export interface DeletedCounts {
 
 /** Deletes an imported dataset and everything it holds, in one transaction. The bundled one cannot be deleted (hide it). */
 export async function deleteDataset(db: IncidentDatabase, id: string): Promise<DeletedCounts> {
-  if (id === BUNDLED_DATASET_ID) throw new Error('The bundled dataset cannot be deleted; hide it instead.');
+  if (id === BUNDLED_DATASET_ID) throw new DatasetError('The bundled dataset cannot be deleted; hide it instead.', 'bundled-undeletable');
   return db.transaction('rw', [db.datasets, db.incidents, db.places, db.sources, db.eventChunks, db.eventText, db.eventKeys], async () => {
     const incidents = await db.incidents.where('datasetId').equals(id).delete();
     const places = await db.places.where('datasetId').equals(id).delete();

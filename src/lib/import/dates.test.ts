@@ -33,15 +33,15 @@ describe('dates of imported rows', () => {
   });
 
   it.each([
-    ['', 'no date'],
-    ['31 June 2023', 'not a real calendar date'],
-    ['2023-02-29', 'not a real calendar date'],
-    ['2023-13-01', 'no month 13'],
-    ['12 Juno 2023', 'unknown month "Juno"'],
-    ['12/06/23', 'the year must have four digits'],
-    ['yesterday', 'unrecognised date "yesterday"'],
-  ])('rejects %j: %s', (text, error) => {
-    expect(parseDate(text)).toEqual({ error });
+    ['', 'no date', 'bad-date-empty'],
+    ['31 June 2023', 'not a real calendar date', 'bad-date-not-real'],
+    ['2023-02-29', 'not a real calendar date', 'bad-date-not-real'],
+    ['2023-13-01', 'no month 13', 'bad-date-month-number'],
+    ['12 Juno 2023', 'unknown month "Juno"', 'bad-date-unknown-month'],
+    ['12/06/23', 'the year must have four digits', 'bad-date-year'],
+    ['yesterday', 'unrecognised date "yesterday"', 'bad-date-unrecognised'],
+  ])('rejects %j: %s', (text, error, code) => {
+    expect(parseDate(text)).toMatchObject({ error, code });
   });
 
   it('accepts 29 February of a leap year', () => {

@@ -11,6 +11,7 @@
  * Two-digit years and impossible dates (31 June) are rejected.
  */
 import { dayFraction, TIME_ORIGIN } from '../timeline/incident-time';
+import type { DateErrorCode, MessageParams } from './types';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -23,7 +24,14 @@ export interface ParsedDate {
   time?: string;
 }
 
-export type DateResult = ParsedDate | { error: string };
+/** Why a date could not be read: in English (`error`), and as a code with its values for the UI. */
+export interface DateError {
+  error: string;
+  code: DateErrorCode;
+  params?: MessageParams;
+}
+
+export type DateResult = ParsedDate | DateError;
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -39,11 +47,11 @@ function pad(n: number, width = 2): string {
 }
 
 function build(year: number, month: number, day: number, time: string | undefined): DateResult {
-  if (month < 1 || month > 12) return { error: `no month ${month}` };
+  if (month < 1 || month > 12) return { error: `no month ${month}`, code: 'bad-date-month-number', params: { month: String(month) } };
   const ms = Date.UTC(year, month - 1, day);
   const d = new Date(ms);
   if (year < 1000 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
-    return { error: 'not a real calendar date' };
+    return { error: 'not a real calendar date', code: 'bad-date-not-real' };
   const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   const whole = Math.round((ms - ORIGIN_MS) / MS_PER_DAY);
   const trimmed = time?.trim();
@@ -55,6 +63,8 @@ const DAY_MONTH_NAME = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s,-]+(\d{2,4})(?:\s+
 const MONTH_NAME_DAY = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})(?:\s+(.*))?$/;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})(?:\s+(.*))?$/;
 
+const YEAR_DIGITS: DateError = { error: 'the year must have four digits', code: 'bad-date-year' };
+
 function year4(text: string): number | null {
   return text.length === 4 ? Number(text) : null;
 }
@@ -62,23 +72,23 @@ function year4(text: string): number | null {
 /** Parses one date cell. `order` only matters for numeric dates such as 03/04/2023. */
 export function parseDate(raw: string, order: DateOrder = 'dmy'): DateResult {
   const text = raw.trim();
-  if (text === '') return { error: 'no date' };
+  if (text === '') return { error: 'no date', code: 'bad-date-empty' };
   let m = ISO.exec(text);
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4]);
   m = DAY_MONTH_NAME.exec(text);
   if (m) {
     const month = MONTHS[m[2]!.toLowerCase()];
-    if (!month) return { error: `unknown month "${m[2]}"` };
+    if (!month) return { error: `unknown month "${m[2]}"`, code: 'bad-date-unknown-month', params: { month: m[2]! } };
     const year = year4(m[3]!);
-    if (year === null) return { error: 'the year must have four digits' };
+    if (year === null) return YEAR_DIGITS;
     return build(year, month, Number(m[1]), m[4]);
   }
   m = MONTH_NAME_DAY.exec(text);
   if (m) {
     const month = MONTHS[m[1]!.toLowerCase()];
-    if (!month) return { error: `unknown month "${m[1]}"` };
+    if (!month) return { error: `unknown month "${m[1]}"`, code: 'bad-date-unknown-month', params: { month: m[1]! } };
     const year = year4(m[3]!);
-    if (year === null) return { error: 'the year must have four digits' };
+    if (year === null) return YEAR_DIGITS;
     return build(year, month, Number(m[2]), m[4]);
   }
   m = NUMERIC.exec(text);
@@ -86,16 +96,17 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): DateResult {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const year = year4(m[4]!);
-    if (year === null) return { error: 'the year must have four digits' };
+    if (year === null) return YEAR_DIGITS;
     let dayFirst = order === 'dmy';
     if (a > 12 && b <= 12) dayFirst = true;
     else if (b > 12 && a <= 12) dayFirst = false;
     return dayFirst ? build(year, b, a, m[5]) : build(year, a, b, m[5]);
   }
-  return { error: `unrecognised date "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"` };
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return { error: `unrecognised date "${shown}"`, code: 'bad-date-unrecognised', params: { value: shown } };
 }
 
-export function isDateError(result: DateResult): result is { error: string } {
+export function isDateError(result: DateResult): result is DateError {
   return 'error' in result;
 }
 
@@ -103,7 +114,7 @@ export function isDateError(result: DateResult): result is { error: string } {
 export function createDateParser(order: DateOrder = 'dmy'): (raw: string) => DateResult {
   const cache = new Map<string, DateResult>();
   let lastRaw = '';
-  let lastResult: DateResult = { error: 'no date' };
+  let lastResult: DateResult = { error: 'no date', code: 'bad-date-empty' };
   return (raw) => {
     // Files sorted by date repeat the same cell row after row.
     if (raw === lastRaw) return lastResult;

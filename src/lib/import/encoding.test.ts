@@ -34,8 +34,8 @@ describe('encoding detection', () => {
   });
 
   it('describes what it chose', () => {
-    expect(describeEncoding({ encoding: 'utf-8', bom: true, reason: '' })).toBe('UTF-8 with BOM');
-    expect(describeEncoding({ encoding: 'windows-1256', bom: false, reason: '' })).toBe('windows-1256 (Arabic)');
+    expect(describeEncoding({ encoding: 'utf-8', bom: true, reason: '', reasonCode: 'bom' })).toBe('UTF-8 with BOM');
+    expect(describeEncoding({ encoding: 'windows-1256', bom: false, reason: '', reasonCode: 'arabic-fallback' })).toBe('windows-1256 (Arabic)');
   });
 });
 

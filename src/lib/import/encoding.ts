@@ -12,9 +12,18 @@ export interface EncodingGuess {
   encoding: TextEncodingName;
   /** The file starts with a byte-order mark (the decoder drops it). */
   bom: boolean;
-  /** Why: shown in the report. */
+  /** Why, in English. */
   reason: string;
+  /** Why, as a code (the UI shows 'import.encodingReason.<code>' in the interface language). */
+  reasonCode: EncodingReasonCode;
 }
+
+/**
+ * 'bom': a byte-order mark; 'utf16-zeros': UTF-16 recognised by its zero bytes;
+ * 'valid-utf8'; 'arabic-fallback' / 'western-fallback': not UTF-8, read as windows-1256
+ * / windows-1252; 'reread': not UTF-8 further into the file, read again in the fallback.
+ */
+export type EncodingReasonCode = 'bom' | 'utf16-zeros' | 'valid-utf8' | 'arabic-fallback' | 'western-fallback' | 'reread';
 
 export function bomOf(bytes: Uint8Array): { encoding: TextEncodingName; length: number } | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
@@ -72,10 +81,10 @@ function arabicShare(text: string): number {
  */
 export function detectEncoding(sample: Uint8Array, complete: boolean): EncodingGuess {
   const bom = bomOf(sample);
-  if (bom) return { encoding: bom.encoding, bom: true, reason: `byte-order mark (${bom.encoding.toUpperCase()})` };
+  if (bom) return { encoding: bom.encoding, bom: true, reason: `byte-order mark (${bom.encoding.toUpperCase()})`, reasonCode: 'bom' };
   const utf16 = guessUtf16WithoutBom(sample);
-  if (utf16) return { encoding: utf16, bom: false, reason: `${utf16.toUpperCase()} without a byte-order mark (zero bytes)` };
-  if (isValidUtf8(sample, complete)) return { encoding: 'utf-8', bom: false, reason: 'valid UTF-8' };
+  if (utf16) return { encoding: utf16, bom: false, reason: `${utf16.toUpperCase()} without a byte-order mark (zero bytes)`, reasonCode: 'utf16-zeros' };
+  if (isValidUtf8(sample, complete)) return { encoding: 'utf-8', bom: false, reason: 'valid UTF-8', reasonCode: 'valid-utf8' };
   return fallbackEncoding(sample);
 }
 
@@ -83,8 +92,8 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): EncodingG
 export function fallbackEncoding(sample: Uint8Array): EncodingGuess {
   const asArabic = new TextDecoder('windows-1256').decode(sample);
   if (arabicShare(asArabic) >= 0.5)
-    return { encoding: 'windows-1256', bom: false, reason: 'not valid UTF-8; its bytes read as Arabic in windows-1256' };
-  return { encoding: 'windows-1252', bom: false, reason: 'not valid UTF-8; read as windows-1252 (Western)' };
+    return { encoding: 'windows-1256', bom: false, reason: 'not valid UTF-8; its bytes read as Arabic in windows-1256', reasonCode: 'arabic-fallback' };
+  return { encoding: 'windows-1252', bom: false, reason: 'not valid UTF-8; read as windows-1252 (Western)', reasonCode: 'western-fallback' };
 }
 
 export function describeEncoding(guess: EncodingGuess): string {

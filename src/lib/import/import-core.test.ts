@@ -116,11 +116,29 @@ describe('ACLED files', () => {
       [13, '(row)', 'wrong number of fields: 33, the header has 31'],
     ]);
     expect(parsed.rejected[0]!.raw[0]).toBe('SYR5001');
+    // The same reasons as codes, for the interface to translate.
+    expect(parsed.rejected.map((r) => (r.params ? [r.code, r.params] : [r.code]))).toEqual([
+      ['zero-coordinates'],
+      ['latitude-out-of-range', { value: '95.5' }],
+      ['missing-field'],
+      ['not-a-number'],
+      ['bad-date-not-real'],
+      ['bad-date-unrecognised', { value: 'sometime in 2023' }],
+      ['missing-field'],
+      ['duplicate-id-row', { first: '2' }],
+      ['missing-field'],
+      ['not-whole-number', { value: 'two' }],
+      ['wrong-field-count', { count: 33, expected: 31 }],
+    ]);
   });
 
   it('refuses a file that lacks required ACLED columns, naming them', async () => {
     await expect(importFixture('acled-missing-columns.csv')).rejects.toThrow(
-      new ImportError('acled-missing-columns.csv looks like an ACLED export but lacks the columns latitude, longitude: nothing can be imported from it.'),
+      new ImportError(
+        'acled-missing-columns.csv looks like an ACLED export but lacks the columns latitude, longitude: nothing can be imported from it.',
+        'acled-incomplete',
+        { file: 'acled-missing-columns.csv', columns: 'latitude, longitude' },
+      ),
     );
   });
 
@@ -266,6 +284,10 @@ describe('GeoJSON and the app JSON', () => {
     expect(parsed.rejected.map((r) => [r.section, r.row, r.field, r.reason])).toEqual([
       ['incidents', 3, 'date', 'not a real calendar date'],
       ['incidents', 4, 'targetId', 'unknown place "atlantis"'],
+    ]);
+    expect(parsed.rejected.map((r) => [r.code, r.params])).toEqual([
+      ['bad-date-not-real', undefined],
+      ['unknown-place-id', { id: 'atlantis' }],
     ]);
   });
 

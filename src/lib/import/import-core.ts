@@ -101,6 +101,7 @@ export function buildReport(parsed: ParsedImport, merge: MergePreview | null): I
     format: parsed.format,
     encoding: describeEncoding(parsed.encoding),
     encodingReason: parsed.encoding.reason,
+    encodingGuess: parsed.encoding,
     rowsRead: parsed.rowsRead,
     accepted: parsed.rowsRead - parsed.rejectedCount,
     acceptedEvents,

@@ -98,7 +98,10 @@ describe('an import session', () => {
   it('shows a clear error for a file that cannot be imported, and writes nothing', async () => {
     const { db, session, workers, until } = setup();
     session.start(fixtureFile('empty.csv'));
-    expect((await until((s) => s.phase === 'error')).message).toBe('empty.csv is empty (0 bytes).');
+    expect(await until((s) => s.phase === 'error')).toMatchObject({
+      message: 'empty.csv is empty (0 bytes).',
+      error: { code: 'file-empty', params: { file: 'empty.csv' } },
+    });
     session.start(fixtureFile('acled-missing-columns.csv'));
     expect((await until((s) => s.phase === 'error')).message).toMatch(/lacks the columns latitude, longitude/);
     expect(workers.every((w) => w.terminated)).toBe(true);
@@ -165,6 +168,10 @@ describe('an import session', () => {
     const { session, workers } = setup();
     session.start(fixtureFile('acled-valid.csv'));
     workers[0]!.onerror!({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
-    expect(session.state).toMatchObject({ phase: 'error', message: 'The import stopped unexpectedly (out of memory): nothing was written.' });
+    expect(session.state).toMatchObject({
+      phase: 'error',
+      message: 'The import stopped unexpectedly (out of memory): nothing was written.',
+      error: { code: 'worker-crashed', params: { detail: 'out of memory' } },
+    });
   });
 });

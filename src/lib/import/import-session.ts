@@ -11,7 +11,7 @@ import { DATABASE_NAME } from '../data/db';
 import type { ColumnMapping } from './columns';
 import type { GazetteerPlace } from './gazetteer';
 import type { FromWorker, ToWorker } from './protocol';
-import type { CommitResult, ImportInspection, ImportProgress, ImportReport } from './types';
+import type { CommitResult, ImportErrorInfo, ImportInspection, ImportProgress, ImportReport } from './types';
 
 /** The part of a Worker the session uses. */
 export interface WorkerLike {
@@ -30,8 +30,10 @@ export interface ImportSessionState {
   progress: ImportProgress | null;
   report: ImportReport | null;
   result: CommitResult | null;
-  /** A message for the user when phase is 'error' or 'cancelled'. */
+  /** A message for the user (in English) when phase is 'error' or 'cancelled'. */
   message: string | null;
+  /** When phase is 'error': the same as a code, for the UI to say in the interface language. */
+  error: ImportErrorInfo | null;
 }
 
 export interface ImportSessionOptions {
@@ -54,6 +56,7 @@ const INITIAL: ImportSessionState = {
   report: null,
   result: null,
   message: null,
+  error: null,
 };
 
 /** Accepted file extensions (the picker's accept attribute). */
@@ -103,7 +106,8 @@ export class ImportSession {
     try {
       worker = (this.#options.createWorker ?? createImportWorker)();
     } catch (error) {
-      this.#set({ phase: 'error', message: `Could not start the import: ${error instanceof Error ? error.message : String(error)}` });
+      const detail = error instanceof Error ? error.message : String(error);
+      this.#set({ phase: 'error', message: `Could not start the import: ${detail}`, error: { code: 'worker-start-failed', params: { detail } } });
       return false;
     }
     this.#worker = worker;
@@ -113,7 +117,8 @@ export class ImportSession {
     worker.onerror = (event) => {
       if (this.#worker !== worker) return;
       event.preventDefault?.();
-      this.#fail(`The import stopped unexpectedly (${event.message || 'worker error'}): nothing was written.`);
+      const detail = event.message || 'worker error';
+      this.#fail(`The import stopped unexpectedly (${detail}): nothing was written.`, { code: 'worker-crashed', params: { detail } });
     };
     worker.postMessage({ type: 'inspect', file, fileName });
     return true;
@@ -133,7 +138,8 @@ export class ImportSession {
     try {
       gazetteer = await this.#options.gazetteer();
     } catch (error) {
-      this.#fail(`Could not read the gazetteer: ${error instanceof Error ? error.message : String(error)}`);
+      const detail = error instanceof Error ? error.message : String(error);
+      this.#fail(`Could not read the gazetteer: ${detail}`, { code: 'gazetteer-failed', params: { detail } });
       return;
     }
     if (this.#worker !== worker || this.#state.phase !== 'parsing') return;
@@ -198,9 +204,9 @@ export class ImportSession {
     resolve?.(result);
   }
 
-  #fail(message: string): void {
+  #fail(message: string, error: ImportErrorInfo): void {
     this.#stopWorker();
-    this.#set({ phase: 'error', message });
+    this.#set({ phase: 'error', message, error });
   }
 
   #receive(message: FromWorker): void {
@@ -229,7 +235,7 @@ export class ImportSession {
         this.#set({ phase: 'cancelled', message: 'Import cancelled: nothing was written.' });
         return;
       case 'error':
-        this.#fail(message.message);
+        this.#fail(message.message, { code: message.code, params: message.params });
         return;
     }
   }

@@ -9,9 +9,20 @@ import { incidentSchema, placeSchema, sourceArticleSchema, type Incident, type P
 import { createDateParser, isDateError } from './dates';
 import { EventAccumulator } from './event-batch';
 import type { Gazetteer, GazetteerPlace } from './gazetteer';
-import { buildImportedIncident, buildImportedPlace, incidentProblem } from './incident-builder';
+import { buildImportedIncident, buildImportedPlace, incidentProblem, schemaProblem } from './incident-builder';
 import { coordinateProblem, parseNumberCell } from './row-mapper';
-import { ImportCancelled, ImportError, MAX_KEPT_REJECTED, type ImportInspection, type ImportProgress, type ImportSource, type ParsedImport, type RejectedRow } from './types';
+import {
+  ImportCancelled,
+  ImportError,
+  MAX_KEPT_REJECTED,
+  type ImportInspection,
+  type ImportProgress,
+  type ImportSource,
+  type MessageParams,
+  type ParsedImport,
+  type RejectCode,
+  type RejectedRow,
+} from './types';
 import { SLICE_BYTES } from './csv-import';
 
 export interface JsonParseOptions {
@@ -40,7 +51,8 @@ function parseJson(text: string, fileName: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ImportError(`${fileName} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ImportError(`${fileName} is not valid JSON: ${detail}`, 'invalid-json', { file: fileName, detail });
   }
 }
 
@@ -84,9 +96,10 @@ function emptyResult(source: ImportSource, inspection: ImportInspection, dataset
 }
 
 function rejector(result: ParsedImport) {
-  return (row: number, field: string, reason: string, raw: string[], section?: string) => {
+  return (row: number, field: string, reason: string, raw: string[], section: string, code: RejectCode, params?: MessageParams) => {
     result.rejectedCount++;
-    if (result.rejected.length < MAX_KEPT_REJECTED) result.rejected.push({ row, field, reason, raw, ...(section ? { section } : {}) } satisfies RejectedRow);
+    if (result.rejected.length < MAX_KEPT_REJECTED)
+      result.rejected.push({ row, field, reason, code, ...(params ? { params } : {}), raw, section } satisfies RejectedRow);
   };
 }
 
@@ -99,8 +112,8 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
   if (data && data.type === 'FeatureCollection' && Array.isArray(data.features)) features = data.features;
   else if (data && data.type === 'Feature') features = [data];
   else if (data && typeof data.type === 'string' && 'coordinates' in data) features = [{ type: 'Feature', properties: {}, geometry: data }];
-  else throw new ImportError(`${source.name} is not GeoJSON: expected a FeatureCollection, a Feature or a geometry.`);
-  if (features.length === 0) throw new ImportError(`${source.name} has no features: nothing to import.`);
+  else throw new ImportError(`${source.name} is not GeoJSON: expected a FeatureCollection, a Feature or a geometry.`, 'not-geojson', { file: source.name });
+  if (features.length === 0) throw new ImportError(`${source.name} has no features: nothing to import.`, 'no-features', { file: source.name });
 
   const events = new EventAccumulator(features.length);
   const parseDate = createDateParser('dmy');
@@ -116,26 +129,27 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
     }
     return id;
   };
-  const position = (p: unknown): { lon: number; lat: number } | { field: string; reason: string } => {
-    if (!Array.isArray(p) || p.length < 2) return { field: 'geometry.coordinates', reason: 'missing field' };
+  type PositionProblem = { field: string; reason: string; code: RejectCode; params?: MessageParams | undefined };
+  const position = (p: unknown): { lon: number; lat: number } | PositionProblem => {
+    if (!Array.isArray(p) || p.length < 2) return { field: 'geometry.coordinates', reason: 'missing field', code: 'missing-field' };
     const lon = typeof p[0] === 'number' ? p[0] : (parseNumberCell(String(p[0])) ?? NaN);
     const lat = typeof p[1] === 'number' ? p[1] : (parseNumberCell(String(p[1])) ?? NaN);
     const bad = coordinateProblem(lat, lon);
-    return bad ? { field: `geometry.coordinates (${bad.field})`, reason: bad.reason } : { lon, lat };
+    return bad ? { field: `geometry.coordinates (${bad.field})`, reason: bad.reason, code: bad.code, params: bad.params } : { lon, lat };
   };
 
   features.forEach((feature, i) => {
     const row = i + 1;
     result.rowsRead++;
     const f = feature as Props | null;
-    if (!f || typeof f !== 'object') return reject(row, '(feature)', 'not a GeoJSON feature', rawOf(feature), 'features');
+    if (!f || typeof f !== 'object') return reject(row, '(feature)', 'not a GeoJSON feature', rawOf(feature), 'features', 'not-a-feature');
     const props = (f.properties && typeof f.properties === 'object' ? f.properties : {}) as Props;
     const geometry = f.geometry as Props | null | undefined;
-    if (!geometry || typeof geometry.type !== 'string') return reject(row, 'geometry', 'missing field', rawOf(feature), 'features');
+    if (!geometry || typeof geometry.type !== 'string') return reject(row, 'geometry', 'missing field', rawOf(feature), 'features', 'missing-field');
     const rawDate = prop(props, DATE_PROPS);
-    if (rawDate === '') return reject(row, 'properties.date', 'missing field', rawOf(feature), 'features');
+    if (rawDate === '') return reject(row, 'properties.date', 'missing field', rawOf(feature), 'features', 'missing-field');
     const date = parseDate(rawDate);
-    if (isDateError(date)) return reject(row, 'properties.date', `bad date: ${date.error}`, rawOf(feature), 'features');
+    if (isDateError(date)) return reject(row, 'properties.date', `bad date: ${date.error}`, rawOf(feature), 'features', date.code, date.params);
     const eventType = prop(props, TYPE_PROPS).trim();
     const notes = prop(props, NOTES_PROPS);
     const location = prop(props, ['location', 'place', 'name']);
@@ -143,18 +157,20 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
     const sourceText = prop(props, ['source', 'outlet']);
     const fatalText = prop(props, ['fatalities', 'deaths', 'killed']).trim();
     const fatalities = fatalText === '' ? -1 : /^\d+$/.test(fatalText) ? Number(fatalText) : NaN;
-    if (Number.isNaN(fatalities)) return reject(row, 'properties.fatalities', `not a whole number ("${fatalText}")`, rawOf(feature), 'features');
+    if (Number.isNaN(fatalities))
+      return reject(row, 'properties.fatalities', `not a whole number ("${fatalText}")`, rawOf(feature), 'features', 'not-whole-number', { value: fatalText });
     const baseId = prop(props, ID_PROPS) || (f.id !== undefined && f.id !== null ? String(f.id) : '') || `feature-${row}`;
     const coords = geometry.coordinates;
 
     if (geometry.type === 'Point' || geometry.type === 'MultiPoint') {
       const points = geometry.type === 'Point' ? [coords] : Array.isArray(coords) ? coords : [];
-      if (points.length === 0) return reject(row, 'geometry.coordinates', 'missing field', rawOf(feature), 'features');
+      if (points.length === 0) return reject(row, 'geometry.coordinates', 'missing field', rawOf(feature), 'features', 'missing-field');
       const located = points.map(position);
-      const bad = located.find((p): p is { field: string; reason: string } => 'reason' in p);
-      if (bad) return reject(row, bad.field, bad.reason, rawOf(feature), 'features');
+      const bad = located.find((p): p is PositionProblem => 'reason' in p);
+      if (bad) return reject(row, bad.field, bad.reason, rawOf(feature), 'features', bad.code, bad.params);
       const first = seen.get(baseId);
-      if (first !== undefined) return reject(row, 'id', `duplicate id (first in feature ${first})`, rawOf(feature), 'features');
+      if (first !== undefined)
+        return reject(row, 'id', `duplicate id (first in feature ${first})`, rawOf(feature), 'features', 'duplicate-id-feature', { first: String(first) });
       seen.set(baseId, row);
       located.forEach((p, k) => {
         const { lon, lat } = p as { lon: number; lat: number };
@@ -179,7 +195,7 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
 
     if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
       const lines: unknown[] = geometry.type === 'LineString' ? [coords] : Array.isArray(coords) ? coords : [];
-      if (lines.length === 0) return reject(row, 'geometry.coordinates', 'missing field', rawOf(feature), 'features');
+      if (lines.length === 0) return reject(row, 'geometry.coordinates', 'missing field', rawOf(feature), 'features', 'missing-field');
       const placesBefore = result.places.length;
       const undo = () => {
         for (const p of result.places.splice(placesBefore)) for (const [key, id] of placeIds) if (id === p.id) placeIds.delete(key);
@@ -189,17 +205,17 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
         const line = lines[k];
         if (!Array.isArray(line) || line.length < 2) {
           undo();
-          return reject(row, 'geometry.coordinates', 'a line needs at least two positions', rawOf(feature), 'features');
+          return reject(row, 'geometry.coordinates', 'a line needs at least two positions', rawOf(feature), 'features', 'line-too-short');
         }
         const from = position(line[0]);
         if ('reason' in from) {
           undo();
-          return reject(row, from.field, from.reason, rawOf(feature), 'features');
+          return reject(row, from.field, from.reason, rawOf(feature), 'features', from.code, from.params);
         }
         const to = position(line[line.length - 1]);
         if ('reason' in to) {
           undo();
-          return reject(row, to.field, to.reason, rawOf(feature), 'features');
+          return reject(row, to.field, to.reason, rawOf(feature), 'features', to.code, to.params);
         }
         const originId = addPlace(from.lon, from.lat, prop(props, ['origin', 'from', 'origin_name']), row, 'origin');
         const targetId = addPlace(to.lon, to.lat, location, row, 'target');
@@ -221,14 +237,16 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
         const problem = incidentProblem(incident);
         if (problem) {
           undo();
-          return reject(row, problem.field, problem.reason, rawOf(feature), 'features');
+          return reject(row, problem.field, problem.reason, rawOf(feature), 'features', problem.code, problem.params);
         }
         built.push(incident);
       }
       result.incidents.push(...built);
       return;
     }
-    reject(row, 'geometry.type', `unsupported geometry ${geometry.type} (Points and LineStrings only)`, rawOf(feature), 'features');
+    reject(row, 'geometry.type', `unsupported geometry ${geometry.type} (Points and LineStrings only)`, rawOf(feature), 'features', 'unsupported-geometry', {
+      type: geometry.type,
+    });
   });
   result.events = events.length > 0 ? events.finish() : null;
   options.onProgress?.({ bytesRead: source.size, totalBytes: source.size, rows: result.rowsRead, accepted: result.rowsRead - result.rejectedCount, rejected: result.rejectedCount });
@@ -250,7 +268,7 @@ export async function parseAppJson(source: ImportSource, inspection: ImportInspe
   const isPlace = (v: unknown) => !!v && typeof v === 'object' && 'altNames' in v && 'lon' in v;
   const isSource = (v: unknown) => !!v && typeof v === 'object' && 'seedFile' in v;
   if (Array.isArray(data)) {
-    if (data.length === 0) throw new ImportError(`${source.name} is an empty list: nothing to import.`);
+    if (data.length === 0) throw new ImportError(`${source.name} is an empty list: nothing to import.`, 'empty-list', { file: source.name });
     if (isPlace(data[0])) places = data;
     else if (isSource(data[0])) sources = data;
     else incidents = data;
@@ -260,24 +278,27 @@ export async function parseAppJson(source: ImportSource, inspection: ImportInspe
     places = Array.isArray(d.places) ? d.places : [];
     sources = Array.isArray(d.sources) ? d.sources : [];
   } else {
-    throw new ImportError(`${source.name} is not the app's JSON: expected { "incidents": [...] }, a bundled dataset or a list of incidents or places (data/FORMAT.md).`);
+    throw new ImportError(
+      `${source.name} is not the app's JSON: expected { "incidents": [...] }, a bundled dataset or a list of incidents or places (data/FORMAT.md).`,
+      'not-app-json',
+      { file: source.name },
+    );
   }
-  if (incidents.length + places.length + sources.length === 0) throw new ImportError(`${source.name} holds no incidents, places or sources: nothing to import.`);
+  if (incidents.length + places.length + sources.length === 0)
+    throw new ImportError(`${source.name} holds no incidents, places or sources: nothing to import.`, 'json-empty', { file: source.name });
   const prefix = (id: string) => `${options.datasetId}-${id}`;
-  const issue = (error: { issues: { path: PropertyKey[]; message: string }[] }) => {
-    const first = error.issues[0]!;
-    return { field: first.path.map(String).join('.') || '(entry)', reason: first.message };
-  };
+  const issue = (error: { issues: { code: string; path: PropertyKey[]; message: string }[] }) => schemaProblem(error.issues[0]!, '(entry)');
 
   const filePlaces = new Map<string, Place>();
   places.forEach((value, i) => {
     result.rowsRead++;
     const parsed = placeSchema.safeParse(value);
     if (!parsed.success) {
-      const { field, reason } = issue(parsed.error);
-      return reject(i + 1, field, reason, rawOf(value), 'places');
+      const { field, reason, code, params } = issue(parsed.error);
+      return reject(i + 1, field, reason, rawOf(value), 'places', code, params);
     }
-    if (filePlaces.has(parsed.data.id)) return reject(i + 1, 'id', `duplicate place id "${parsed.data.id}"`, rawOf(value), 'places');
+    if (filePlaces.has(parsed.data.id))
+      return reject(i + 1, 'id', `duplicate place id "${parsed.data.id}"`, rawOf(value), 'places', 'duplicate-place-id', { id: parsed.data.id });
     filePlaces.set(parsed.data.id, parsed.data);
   });
   const placeRef = (id: string): string | null => (filePlaces.has(id) ? prefix(id) : options.knownPlaces.has(id) ? id : null);
@@ -287,7 +308,11 @@ export async function parseAppJson(source: ImportSource, inspection: ImportInspe
     if (place.parentId && !parentId) {
       const { parentId: _dropped, ...rest } = result.places.at(-1)!;
       result.places[result.places.length - 1] = rest;
-      result.warnings.push(`Place "${place.id}": its parent "${place.parentId}" is not in the file or the gazetteer; left out.`);
+      result.warnings.push({
+        code: 'place-parent-missing',
+        params: { place: place.id, parent: place.parentId },
+        text: `Place "${place.id}": its parent "${place.parentId}" is not in the file or the gazetteer; left out.`,
+      });
     }
   }
 
@@ -296,10 +321,11 @@ export async function parseAppJson(source: ImportSource, inspection: ImportInspe
     result.rowsRead++;
     const parsed = sourceArticleSchema.safeParse(value);
     if (!parsed.success) {
-      const { field, reason } = issue(parsed.error);
-      return reject(i + 1, field, reason, rawOf(value), 'sources');
+      const { field, reason, code, params } = issue(parsed.error);
+      return reject(i + 1, field, reason, rawOf(value), 'sources', code, params);
     }
-    if (fileSources.has(parsed.data.id)) return reject(i + 1, 'id', `duplicate source id "${parsed.data.id}"`, rawOf(value), 'sources');
+    if (fileSources.has(parsed.data.id))
+      return reject(i + 1, 'id', `duplicate source id "${parsed.data.id}"`, rawOf(value), 'sources', 'duplicate-source-id', { id: parsed.data.id });
     fileSources.add(parsed.data.id);
     result.sources.push({ ...parsed.data, id: prefix(parsed.data.id) } satisfies SourceArticle);
   });
@@ -310,19 +336,20 @@ export async function parseAppJson(source: ImportSource, inspection: ImportInspe
     const row = i + 1;
     const parsed = incidentSchema.safeParse(value);
     if (!parsed.success) {
-      const { field, reason } = issue(parsed.error);
-      return reject(row, field, reason, rawOf(value), 'incidents');
+      const { field, reason, code, params } = issue(parsed.error);
+      return reject(row, field, reason, rawOf(value), 'incidents', code, params);
     }
     const inc = parsed.data;
-    if (seen.has(inc.id)) return reject(row, 'id', `duplicate incident id "${inc.id}"`, rawOf(value), 'incidents');
+    if (seen.has(inc.id)) return reject(row, 'id', `duplicate incident id "${inc.id}"`, rawOf(value), 'incidents', 'duplicate-incident-id', { id: inc.id });
     const targetId = placeRef(inc.targetId);
-    if (!targetId) return reject(row, 'targetId', `unknown place "${inc.targetId}"`, rawOf(value), 'incidents');
+    if (!targetId) return reject(row, 'targetId', `unknown place "${inc.targetId}"`, rawOf(value), 'incidents', 'unknown-place-id', { id: inc.targetId });
     const originId = inc.originId === null ? null : placeRef(inc.originId);
-    if (inc.originId !== null && !originId) return reject(row, 'originId', `unknown place "${inc.originId}"`, rawOf(value), 'incidents');
+    if (inc.originId !== null && !originId)
+      return reject(row, 'originId', `unknown place "${inc.originId}"`, rawOf(value), 'incidents', 'unknown-place-id', { id: inc.originId });
     const related: string[] = [];
     for (const [k, id] of (inc.relatedPlaceIds ?? []).entries()) {
       const ref = placeRef(id);
-      if (!ref) return reject(row, `relatedPlaceIds.${k}`, `unknown place "${id}"`, rawOf(value), 'incidents');
+      if (!ref) return reject(row, `relatedPlaceIds.${k}`, `unknown place "${id}"`, rawOf(value), 'incidents', 'unknown-place-id', { id });
       related.push(ref);
     }
     const incSources = [];
@@ -331,7 +358,11 @@ export async function parseAppJson(source: ImportSource, inspection: ImportInspe
         const { sourceId: _unknown, ...rest } = s;
         incSources.push(rest);
         if (result.warnings.length < 50)
-          result.warnings.push(`Incident "${inc.id}" (entry ${row}): source ${k + 1} cites the article "${s.sourceId}", which is not in the file; the citation is kept without the link.`);
+          result.warnings.push({
+            code: 'source-link-dropped',
+            params: { incident: inc.id, entry: String(row), source: k + 1, article: s.sourceId },
+            text: `Incident "${inc.id}" (entry ${row}): source ${k + 1} cites the article "${s.sourceId}", which is not in the file; the citation is kept without the link.`,
+          });
       } else incSources.push(s.sourceId === undefined ? s : { ...s, sourceId: prefix(s.sourceId) });
     }
     seen.add(inc.id);
@@ -345,6 +376,6 @@ export async function parseAppJson(source: ImportSource, inspection: ImportInspe
     });
   });
   if (result.incidents.length === 0 && result.places.length === 0 && result.sources.length === 0 && result.rejectedCount === 0)
-    throw new ImportError(`${source.name}: nothing to import.`);
+    throw new ImportError(`${source.name}: nothing to import.`, 'nothing-to-import', { file: source.name });
   return result;
 }

@@ -6,7 +6,7 @@
  */
 import type { ColumnMapping } from './columns';
 import type { GazetteerPlace } from './gazetteer';
-import type { CommitResult, ImportInspection, ImportProgress, ImportReport } from './types';
+import type { CommitResult, ImportErrorCode, ImportInspection, ImportProgress, ImportReport, MessageParams } from './types';
 
 export type ToWorker =
   | { type: 'inspect'; file: Blob; fileName: string }
@@ -22,4 +22,5 @@ export type FromWorker =
   | { type: 'report'; report: ImportReport }
   | { type: 'committed'; result: CommitResult }
   | { type: 'cancelled'; stage: ImportStage }
-  | { type: 'error'; stage: ImportStage; message: string };
+  /** `message` in English; `code` and `params` for the page to say it in the interface language. */
+  | { type: 'error'; stage: ImportStage; message: string; code: ImportErrorCode; params: MessageParams };

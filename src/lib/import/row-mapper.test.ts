@@ -27,10 +27,10 @@ describe('cells', () => {
   it('says what is wrong with coordinates', () => {
     expect(coordinateProblem(35, 40)).toBeNull();
     expect(coordinateProblem(0, 40)).toBeNull();
-    expect(coordinateProblem(0, 0)).toEqual({ field: 'latitude', reason: 'coordinates 0,0 (a missing location written as zeros)' });
-    expect(coordinateProblem(-91, 40)).toEqual({ field: 'latitude', reason: 'coordinates out of range (latitude -91)' });
-    expect(coordinateProblem(35, 180.5)).toEqual({ field: 'longitude', reason: 'coordinates out of range (longitude 180.5)' });
-    expect(coordinateProblem(NaN, 40)).toEqual({ field: 'latitude', reason: 'not a number' });
+    expect(coordinateProblem(0, 0)).toMatchObject({ field: 'latitude', reason: 'coordinates 0,0 (a missing location written as zeros)' });
+    expect(coordinateProblem(-91, 40)).toMatchObject({ field: 'latitude', reason: 'coordinates out of range (latitude -91)' });
+    expect(coordinateProblem(35, 180.5)).toMatchObject({ field: 'longitude', reason: 'coordinates out of range (longitude 180.5)' });
+    expect(coordinateProblem(NaN, 40)).toMatchObject({ field: 'latitude', reason: 'not a number' });
   });
 
   it('copies long strings out of the parser input', () => {

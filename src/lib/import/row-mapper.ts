@@ -4,10 +4,11 @@
  */
 import type { Incident, Place } from '../data/schema';
 import type { AcledColumn, ColumnMapping } from './columns';
-import { createDateParser, isDateError } from './dates';
+import { createDateParser, isDateError, type DateError } from './dates';
 import { EventAccumulator } from './event-batch';
 import type { Gazetteer } from './gazetteer';
 import { buildImportedIncident, buildImportedPlace, incidentProblem } from './incident-builder';
+import type { MessageParams, RejectCode } from './types';
 
 /** A number cell: null when empty, NaN when not a number. Accepts a decimal comma ("35,12"). */
 export function parseNumberCell(raw: string | undefined): number | null {
@@ -28,12 +29,17 @@ export function parseNumberCell(raw: string | undefined): number | null {
 }
 
 /** Why a coordinate pair cannot be used, or null. */
-export function coordinateProblem(lat: number, lon: number): { field: 'latitude' | 'longitude'; reason: string } | null {
-  if (Number.isNaN(lat)) return { field: 'latitude', reason: 'not a number' };
-  if (Number.isNaN(lon)) return { field: 'longitude', reason: 'not a number' };
-  if (lat < -90 || lat > 90) return { field: 'latitude', reason: `coordinates out of range (latitude ${lat})` };
-  if (lon < -180 || lon > 180) return { field: 'longitude', reason: `coordinates out of range (longitude ${lon})` };
-  if (lat === 0 && lon === 0) return { field: 'latitude', reason: 'coordinates 0,0 (a missing location written as zeros)' };
+export function coordinateProblem(
+  lat: number,
+  lon: number,
+): { field: 'latitude' | 'longitude'; reason: string; code: RejectCode; params?: MessageParams } | null {
+  if (Number.isNaN(lat)) return { field: 'latitude', reason: 'not a number', code: 'not-a-number' };
+  if (Number.isNaN(lon)) return { field: 'longitude', reason: 'not a number', code: 'not-a-number' };
+  if (lat < -90 || lat > 90)
+    return { field: 'latitude', reason: `coordinates out of range (latitude ${lat})`, code: 'latitude-out-of-range', params: { value: String(lat) } };
+  if (lon < -180 || lon > 180)
+    return { field: 'longitude', reason: `coordinates out of range (longitude ${lon})`, code: 'longitude-out-of-range', params: { value: String(lon) } };
+  if (lat === 0 && lon === 0) return { field: 'latitude', reason: 'coordinates 0,0 (a missing location written as zeros)', code: 'zero-coordinates' };
   return null;
 }
 
@@ -83,7 +89,8 @@ export interface MapperContext {
   fileName: string;
   header: readonly string[];
   gazetteer: Gazetteer;
-  reject(row: number, field: string, reason: string, raw: string[]): void;
+  /** `reason` in English (the file of rejected rows); `code` and `params` for the UI. */
+  reject(row: number, field: string, reason: string, raw: string[], code: RejectCode, params?: MessageParams): void;
   /** Expected number of rows, to size the columns. */
   capacity?: number;
 }
@@ -113,6 +120,15 @@ export function detached(text: string): string {
 
 const cell = (row: string[], index: number): string => (index >= 0 ? (row[index] ?? '') : '');
 
+function rejectDate(ctx: MapperContext, rowNumber: number, field: string, rawDate: string, date: DateError, row: string[]): void {
+  if (rawDate.trim() === '') ctx.reject(rowNumber, field, 'missing field', row, 'missing-field');
+  else ctx.reject(rowNumber, field, `bad date: ${date.error}`, row, date.code, date.params);
+}
+
+function rejectFatalities(ctx: MapperContext, rowNumber: number, field: string, value: string, row: string[]): void {
+  ctx.reject(rowNumber, field, `not a whole number ("${value}")`, row, 'not-whole-number', { value });
+}
+
 function fatalitiesOf(raw: string): number | 'bad' {
   const text = raw.length > 0 && (raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32) ? raw.trim() : raw;
   if (text === '') return -1;
@@ -135,22 +151,23 @@ export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: Map
   return {
     map(row, rowNumber) {
       const id = cell(row, c.event_id_cnty).trim();
-      if (id === '') return ctx.reject(rowNumber, 'event_id_cnty', 'missing field', row);
+      if (id === '') return ctx.reject(rowNumber, 'event_id_cnty', 'missing field', row, 'missing-field');
       const rawDate = cell(row, c.event_date);
       const date = parseDate(rawDate);
-      if (isDateError(date)) return ctx.reject(rowNumber, 'event_date', rawDate.trim() === '' ? 'missing field' : `bad date: ${date.error}`, row);
+      if (isDateError(date)) return rejectDate(ctx, rowNumber, 'event_date', rawDate, date, row);
       const lat = parseNumberCell(cell(row, c.latitude));
-      if (lat === null) return ctx.reject(rowNumber, 'latitude', 'missing field', row);
+      if (lat === null) return ctx.reject(rowNumber, 'latitude', 'missing field', row, 'missing-field');
       const lon = parseNumberCell(cell(row, c.longitude));
-      if (lon === null) return ctx.reject(rowNumber, 'longitude', 'missing field', row);
+      if (lon === null) return ctx.reject(rowNumber, 'longitude', 'missing field', row, 'missing-field');
       const bad = coordinateProblem(lat, lon);
-      if (bad) return ctx.reject(rowNumber, bad.field, bad.reason, row);
+      if (bad) return ctx.reject(rowNumber, bad.field, bad.reason, row, bad.code, bad.params);
       const eventType = cell(row, c.event_type).trim();
-      if (eventType === '') return ctx.reject(rowNumber, 'event_type', 'missing field', row);
+      if (eventType === '') return ctx.reject(rowNumber, 'event_type', 'missing field', row, 'missing-field');
       const fatalities = fatalitiesOf(cell(row, c.fatalities));
-      if (fatalities === 'bad') return ctx.reject(rowNumber, 'fatalities', `not a whole number ("${cell(row, c.fatalities)}")`, row);
+      if (fatalities === 'bad') return rejectFatalities(ctx, rowNumber, 'fatalities', cell(row, c.fatalities), row);
       const first = seen.firstOrAdd(id, rowNumber);
-      if (first !== 0) return ctx.reject(rowNumber, 'event_id_cnty', `duplicate event_id_cnty (first on row ${first})`, row);
+      if (first !== 0)
+        return ctx.reject(rowNumber, 'event_id_cnty', `duplicate event_id_cnty (first on row ${first})`, row, 'duplicate-id-row', { first: String(first) });
       fields[0] = id;
       fields[1] = date.iso;
       fields[2] = eventType;
@@ -198,20 +215,21 @@ function locate(
   if (latText.trim() !== '' || lonText.trim() !== '') {
     const lat = parseNumberCell(latText);
     const lon = parseNumberCell(lonText);
-    if (lat === null) return (ctx.reject(rowNumber, h(latIndex), 'missing field', row), 'rejected');
-    if (lon === null) return (ctx.reject(rowNumber, h(lonIndex), 'missing field', row), 'rejected');
+    if (lat === null) return (ctx.reject(rowNumber, h(latIndex), 'missing field', row, 'missing-field'), 'rejected');
+    if (lon === null) return (ctx.reject(rowNumber, h(lonIndex), 'missing field', row, 'missing-field'), 'rejected');
     const bad = coordinateProblem(lat, lon);
-    if (bad) return (ctx.reject(rowNumber, h(bad.field === 'latitude' ? latIndex : lonIndex), bad.reason, row), 'rejected');
+    if (bad) return (ctx.reject(rowNumber, h(bad.field === 'latitude' ? latIndex : lonIndex), bad.reason, row, bad.code, bad.params), 'rejected');
     return { lat, lon, name };
   }
   if (name !== '') {
     const place = ctx.gazetteer.match(name);
-    if (!place) return (ctx.reject(rowNumber, h(nameIndex), `unknown place "${name}" (not in the gazetteer)`, row), 'rejected');
+    if (!place)
+      return (ctx.reject(rowNumber, h(nameIndex), `unknown place "${name}" (not in the gazetteer)`, row, 'unknown-place-name', { name }), 'rejected');
     return { lat: place.lat, lon: place.lon, placeId: place.id, name };
   }
   if (!required) return null;
   const field = latIndex >= 0 ? h(latIndex) : h(nameIndex);
-  return (ctx.reject(rowNumber, field, 'missing field', row), 'rejected');
+  return (ctx.reject(rowNumber, field, 'missing field', row, 'missing-field'), 'rejected');
 }
 
 /**
@@ -244,15 +262,16 @@ export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, 
     map(row, rowNumber) {
       const rawDate = cell(row, mapping.date);
       const date = parseDate(rawDate);
-      if (isDateError(date)) return ctx.reject(rowNumber, h(mapping.date), rawDate.trim() === '' ? 'missing field' : `bad date: ${date.error}`, row);
+      if (isDateError(date)) return rejectDate(ctx, rowNumber, h(mapping.date), rawDate, date, row);
       const target = locate(row, rowNumber, mapping.latitude, mapping.longitude, mapping.location, ctx, true);
       if (target === 'rejected' || target === null) return;
       const fatalities = fatalitiesOf(cell(row, mapping.fatalities));
-      if (fatalities === 'bad') return ctx.reject(rowNumber, h(mapping.fatalities), `not a whole number ("${cell(row, mapping.fatalities)}")`, row);
+      if (fatalities === 'bad') return rejectFatalities(ctx, rowNumber, h(mapping.fatalities), cell(row, mapping.fatalities), row);
       const givenId = cell(row, mapping.id).trim();
       if (givenId !== '') {
         const first = seenIds.get(givenId);
-        if (first !== undefined) return ctx.reject(rowNumber, h(mapping.id), `duplicate id (first on row ${first})`, row);
+        if (first !== undefined)
+          return ctx.reject(rowNumber, h(mapping.id), `duplicate id (first on row ${first})`, row, 'duplicate-id-row', { first: String(first) });
       }
       const eventType = cell(row, mapping.eventType).trim();
       const notes = cell(row, mapping.notes);
@@ -302,7 +321,7 @@ export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, 
       if (problem) {
         // Places made for this row only go with it.
         for (const p of places.splice(placesBefore)) for (const [k, v] of placeByCoordinates) if (v === p.id) placeByCoordinates.delete(k);
-        return ctx.reject(rowNumber, problem.field, problem.reason, row);
+        return ctx.reject(rowNumber, problem.field, problem.reason, row, problem.code, problem.params);
       }
       if (givenId) seenIds.set(detached(givenId), rowNumber);
       incidents.push(incident);

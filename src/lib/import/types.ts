@@ -25,6 +25,84 @@ export function bytesSource(name: string, bytes: Uint8Array): ImportSource {
   return { name, size: bytes.length, slice: async (start, end) => bytes.subarray(start, Math.min(end, bytes.length)) };
 }
 
+/**
+ * Values for the placeholders of a translated message (src/lib/i18n/messages-import.ts).
+ * Row numbers and the file's own values are passed as text, so they read as in the file.
+ */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * Why a row was left out, as a stable code: the UI shows 'import.reject.<code>' in the
+ * interface language; `reason` keeps the English text (for the file of rejected rows).
+ */
+export type RejectCode =
+  | 'missing-field'
+  | 'not-a-number'
+  /** {value} */
+  | 'latitude-out-of-range'
+  /** {value} */
+  | 'longitude-out-of-range'
+  | 'zero-coordinates'
+  /** {value} */
+  | 'not-whole-number'
+  /** {first}: the row where the id was first seen. */
+  | 'duplicate-id-row'
+  /** {first}: the feature where the id was first seen. */
+  | 'duplicate-id-feature'
+  /** {id} */
+  | 'duplicate-place-id'
+  /** {id} */
+  | 'duplicate-source-id'
+  /** {id} */
+  | 'duplicate-incident-id'
+  /** {name}: not in the gazetteer. */
+  | 'unknown-place-name'
+  /** {id} */
+  | 'unknown-place-id'
+  | DateErrorCode
+  | 'unclosed-quote'
+  | 'malformed-quotes'
+  /** {count} {expected} */
+  | 'wrong-field-count'
+  | 'not-a-feature'
+  /** {type} */
+  | 'unsupported-geometry'
+  | 'line-too-short'
+  | SchemaProblemCode;
+
+/** Why a date cell could not be read (see dates.ts). */
+export type DateErrorCode =
+  | 'bad-date-empty'
+  /** {month} */
+  | 'bad-date-month-number'
+  | 'bad-date-not-real'
+  /** {month} */
+  | 'bad-date-unknown-month'
+  | 'bad-date-year'
+  /** {value} */
+  | 'bad-date-unrecognised';
+
+/** What the app's schema found wrong with a record (see incident-builder.ts, schemaProblem). */
+export type SchemaProblemCode =
+  | 'schema-type'
+  | 'schema-empty'
+  /** {limit} */
+  | 'schema-too-small'
+  /** {limit} */
+  | 'schema-too-big'
+  | 'schema-format'
+  | 'schema-date-format'
+  | 'schema-id-format'
+  /** {values} */
+  | 'schema-value'
+  /** {keys} */
+  | 'schema-keys'
+  | 'schema-origin-certainty'
+  | 'schema-end-before-date'
+  | 'schema-count-order'
+  | 'schema-rule'
+  | 'schema-invalid';
+
 /** A row left out, and why. */
 export interface RejectedRow {
   /**
@@ -35,7 +113,11 @@ export interface RejectedRow {
   row: number;
   /** The column (CSV), property or path (JSON) at fault; "(row)" for the whole row. */
   field: string;
+  /** In English (the file of rejected rows). */
   reason: string;
+  /** The reason as a code, for the UI to translate, with its placeholders' values. */
+  code: RejectCode;
+  params?: MessageParams;
   /** The row as read (CSV cells), or the JSON entry as text. */
   raw: string[];
   /** JSON only: which list the entry is in (features, incidents, places, sources). */
@@ -88,7 +170,19 @@ export interface ParsedImport {
   rejected: RejectedRow[];
   /** Rejected rows counted (rejected.length stops at MAX_KEPT_REJECTED). */
   rejectedCount: number;
-  warnings: string[];
+  warnings: ImportWarning[];
+}
+
+/** Something the user should know about an import that still goes ahead. */
+export interface ImportWarning {
+  /**
+   * 'rejected-truncated' {count} {kept}; 'place-parent-missing' {place} {parent};
+   * 'source-link-dropped' {incident} {entry} {source} {article}.
+   */
+  code: 'rejected-truncated' | 'place-parent-missing' | 'source-link-dropped';
+  params: MessageParams;
+  /** In English. */
+  text: string;
 }
 
 /** The report shown before anything is written. Small: safe to post to the page. */
@@ -98,6 +192,8 @@ export interface ImportReport {
   format: ImportFormat;
   encoding: string;
   encodingReason: string;
+  /** The same, as codes (for the UI to translate). */
+  encodingGuess: EncodingGuess;
   rowsRead: number;
   accepted: number;
   acceptedEvents: number;
@@ -113,7 +209,7 @@ export interface ImportReport {
   dateRange: [string, string] | null;
   /** An ACLED file sharing event ids with a stored ACLED dataset: merged into it by default. */
   merge: { datasetId: string; name: string; updated: number; added: number } | null;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export interface CommitResult {
@@ -131,9 +227,80 @@ export interface CommitResult {
 export const REPORT_REJECTED_ROWS = 200;
 export const MAX_KEPT_REJECTED = 100_000;
 
-/** An error to show as is: names the file and, where it applies, the row and field. */
+/** Why an import stopped, as a stable code: the UI shows 'import.error.<code>' with `params`. */
+export type ImportErrorCode =
+  /** {file} */
+  | 'file-empty'
+  /** {file} */
+  | 'file-blank'
+  /** {file} */
+  | 'no-header'
+  /** {file} {columns} */
+  | 'acled-incomplete'
+  /** {file} */
+  | 'mapping-needed'
+  /** {file} */
+  | 'mapping-invalid'
+  /** {file} */
+  | 'not-text'
+  /** {file} {row} {limit} (millions of characters) */
+  | 'unclosed-quote'
+  /** {file} */
+  | 'no-data-rows'
+  /** {file} {blank} */
+  | 'no-data-rows-blank'
+  /** {file} {detail} */
+  | 'invalid-json'
+  /** {file} */
+  | 'not-geojson'
+  /** {file} */
+  | 'no-features'
+  /** {file} */
+  | 'empty-list'
+  /** {file} */
+  | 'not-app-json'
+  /** {file} */
+  | 'json-empty'
+  /** {file} */
+  | 'nothing-to-import'
+  | 'merge-target-gone'
+  /** {file} */
+  | 'no-events-to-merge'
+  /** {id} */
+  | 'dataset-exists'
+  | 'storage-full'
+  /** {file} {detail} */
+  | 'save-failed'
+  | 'no-file'
+  | 'nothing-to-commit'
+  /** {detail} */
+  | 'worker-start-failed'
+  /** {detail} */
+  | 'worker-crashed'
+  /** {detail} */
+  | 'gazetteer-failed'
+  /** {detail} */
+  | 'unexpected';
+
+/** An error as the UI shows it: a code and its placeholders' values. */
+export interface ImportErrorInfo {
+  code: ImportErrorCode;
+  params: MessageParams;
+}
+
+/**
+ * An error to show: names the file and, where it applies, the row and field. The
+ * message is in English; `code` and `params` let the UI say it in the interface language.
+ */
 export class ImportError extends Error {
   override name = 'ImportError';
+  constructor(
+    message: string,
+    readonly code: ImportErrorCode = 'unexpected',
+    readonly params: MessageParams = code === 'unexpected' ? { detail: message } : {},
+  ) {
+    super(message);
+  }
 }
 
 export class ImportCancelled extends Error {

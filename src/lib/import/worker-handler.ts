@@ -6,7 +6,7 @@ import type { IncidentDatabase } from '../data/db';
 import { commitImport, findMergeTarget } from './commit-import';
 import { buildReport, inspectSource, newDatasetId, parseImport } from './import-core';
 import type { FromWorker, ImportStage, ToWorker } from './protocol';
-import { blobSource, ImportCancelled, ImportError, type ImportInspection, type ImportSource, type ParsedImport } from './types';
+import { blobSource, ImportCancelled, ImportError, type ImportErrorInfo, type ImportInspection, type ImportSource, type ParsedImport } from './types';
 import type { MergePreview } from './import-core';
 
 export interface WorkerEnvironment {
@@ -14,10 +14,10 @@ export interface WorkerEnvironment {
   openDatabase(name: string): IncidentDatabase;
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof ImportError) return error.message;
-  if (error instanceof Error) return `Unexpected error: ${error.message}`;
-  return `Unexpected error: ${String(error)}`;
+function errorOf(error: unknown): { message: string } & ImportErrorInfo {
+  if (error instanceof ImportError) return { message: error.message, code: error.code, params: error.params };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { message: `Unexpected error: ${detail}`, code: 'unexpected', params: { detail } };
 }
 
 export function createImportHandler(env: WorkerEnvironment): (message: ToWorker) => Promise<void> {
@@ -30,7 +30,7 @@ export function createImportHandler(env: WorkerEnvironment): (message: ToWorker)
 
   const fail = (stage: ImportStage, error: unknown) => {
     if (error instanceof ImportCancelled) env.post({ type: 'cancelled', stage });
-    else env.post({ type: 'error', stage, message: messageOf(error) });
+    else env.post({ type: 'error', stage, ...errorOf(error) });
   };
 
   return async (message) => {
@@ -46,7 +46,7 @@ export function createImportHandler(env: WorkerEnvironment): (message: ToWorker)
         return;
       }
       case 'parse': {
-        if (!source || !inspection) return env.post({ type: 'error', stage: 'parse', message: 'No file to read.' });
+        if (!source || !inspection) return env.post({ type: 'error', stage: 'parse', message: 'No file to read.', code: 'no-file', params: {} });
         controller = new AbortController();
         try {
           db ??= env.openDatabase(message.dbName);
@@ -68,7 +68,7 @@ export function createImportHandler(env: WorkerEnvironment): (message: ToWorker)
         return;
       }
       case 'commit': {
-        if (!parsed || !db) return env.post({ type: 'error', stage: 'commit', message: 'Nothing to import.' });
+        if (!parsed || !db) return env.post({ type: 'error', stage: 'commit', message: 'Nothing to import.', code: 'nothing-to-commit', params: {} });
         controller = new AbortController();
         try {
           const result = await commitImport(db, parsed, {

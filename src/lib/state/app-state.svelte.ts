@@ -4,6 +4,9 @@
  */
 import { IncidentDatabase, type DatasetRecord, type StoredIncident, type StoredPlace, type StoredSource } from '../data/db';
 import { ensureBundledDataset, type SeedResult } from '../data/seed';
+import { liveQuery, type Subscription } from 'dexie';
+import type { EventColumns, EventText } from '../data/event-columns';
+import { dayRangeIndices, readEventText, readVisibleEventColumns } from '../data/event-store';
 import { readVisibleIncidents, type IncidentSnapshot } from '../data/queries';
 import { placeIncidents } from '../map/incident-geometry';
 import { buildGlyphs } from '../map/incident-glyphs';
@@ -18,7 +21,17 @@ import { weaponRangeOf, type WeaponRange } from '../analysis/weapon-ranges';
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
 /** What the pointer is over on the map. */
-export type HoverTarget = { kind: 'incident'; id: string; x: number; y: number } | { kind: 'place'; id: string; x: number; y: number };
+export type HoverTarget =
+  | { kind: 'incident'; id: string; x: number; y: number }
+  | { kind: 'place'; id: string; x: number; y: number }
+  | { kind: 'event'; datasetId: string; row: number; id: string; x: number; y: number };
+
+/** An imported event opened in the details panel, with its text read from IndexedDB. */
+export interface OpenEvent {
+  datasetId: string;
+  row: number;
+  text: EventText;
+}
 
 class AppState {
   status = $state<LoadStatus>('loading');
@@ -27,6 +40,9 @@ class AppState {
   seedResult = $state<SeedResult | null>(null);
   snapshot = $state.raw<IncidentSnapshot>({ incidents: [], places: new Map() });
   datasets = $state.raw<DatasetRecord[]>([]);
+  /** Imported point events of the visible datasets, as columns. */
+  eventColumns = $state.raw<EventColumns[]>([]);
+  openEvent = $state.raw<OpenEvent | null>(null);
   datasetNames = $derived(new Map(this.datasets.map((d) => [d.id, d.name] as const)));
 
   selectedIncidentId = $state<string | null>(null);
@@ -38,15 +54,20 @@ class AppState {
   incidentsById = $derived(new Map(this.snapshot.incidents.map((i) => [i.id, i] as const)));
   /** First day with an incident and the day after the last: the timeline's full extent. */
   extent = $derived.by<[number, number]>(() => {
-    const list = this.snapshot.incidents;
-    if (list.length === 0) return [dayNumber('2021-01-01'), dayNumber('2025-01-01')];
     let lo = Infinity;
     let hi = -Infinity;
-    for (const i of list) {
+    for (const i of this.snapshot.incidents) {
       const d = dayNumber(i.date);
       if (d < lo) lo = d;
       if (d > hi) hi = d;
     }
+    // Imported events are sorted by day: their first and last rows bound them.
+    for (const c of this.eventColumns) {
+      if (c.length === 0) continue;
+      lo = Math.min(lo, Math.floor(c.day[0]!));
+      hi = Math.max(hi, Math.floor(c.day[c.length - 1]!));
+    }
+    if (lo > hi) return [dayNumber('2021-01-01'), dayNumber('2025-01-01')];
     return [lo, hi + 1];
   });
   /** The selected range in days: [first day, day after the last]. */
@@ -78,6 +99,25 @@ class AppState {
 
   selectedIncident = $derived(this.selectedIncidentId ? this.incidentsById.get(this.selectedIncidentId) ?? null : null);
   selectedPlace = $derived<StoredPlace | null>(this.selectedPlaceId ? this.snapshot.places.get(this.selectedPlaceId) ?? null : null);
+
+  /** Each imported event type with the number of its events in the date range. */
+  eventTypeCounts = $derived.by<Map<string, number>>(() => {
+    const counts = new Map<string, number>();
+    const [start, end] = this.rangeDays;
+    for (const columns of this.eventColumns) {
+      const [from, to] = dayRangeIndices(columns, start, end);
+      const perType = new Uint32Array(columns.eventTypes.length);
+      for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += 1;
+      columns.eventTypes.forEach((name, index) => counts.set(name, (counts.get(name) ?? 0) + perType[index]!));
+    }
+    return counts;
+  });
+  /** Imported events shown: in the date range and of a chosen type. */
+  eventCount = $derived.by(() => {
+    let n = 0;
+    for (const [type, count] of this.eventTypeCounts) if (filterState.eventTypes.length === 0 || filterState.eventTypes.includes(type)) n += count;
+    return n;
+  });
 
   /** Weapons with a known range used against the selected place (or places inside it) in the selection. */
   rangeRings = $derived.by<{ place: StoredPlace; ranges: WeaponRange[] } | null>(() => {
@@ -118,9 +158,9 @@ export async function startApp(): Promise<void> {
       const { loadBundledDataset } = await import('../data/bundled-dataset');
       return loadBundledDataset();
     });
-    app.snapshot = await readVisibleIncidents(database);
-    app.datasets = await database.datasets.toArray();
+    await refreshData(database);
     app.status = 'ready';
+    watchDatasets(database);
   } catch (error) {
     app.error = error instanceof Error ? error.message : String(error);
     app.status = 'error';
@@ -128,16 +168,68 @@ export async function startApp(): Promise<void> {
   }
 }
 
+/** The database, for the import dialog and the dataset list (null before start). */
+export function getDatabase(): IncidentDatabase | null {
+  return database;
+}
+
+let refreshTag = 0;
+/** Reads what the views show from IndexedDB; only the latest of overlapping reads is kept. */
+async function refreshData(db: IncidentDatabase): Promise<void> {
+  const tag = ++refreshTag;
+  const [snapshot, datasets, eventColumns] = await Promise.all([readVisibleIncidents(db), db.datasets.toArray(), readVisibleEventColumns(db)]);
+  if (tag !== refreshTag) return;
+  app.snapshot = snapshot;
+  app.datasets = datasets;
+  app.eventColumns = eventColumns;
+}
+
+let datasetWatch: Subscription | null = null;
+/**
+ * Every import, rename, hide or delete writes the datasets table, in this tab or another:
+ * a live query on it re-reads the data.
+ */
+function watchDatasets(db: IncidentDatabase): void {
+  datasetWatch?.unsubscribe();
+  let first = true;
+  datasetWatch = liveQuery(() => db.datasets.toArray()).subscribe({
+    next: () => {
+      if (first) {
+        first = false;
+        return;
+      }
+      void refreshData(db);
+    },
+    error: (error: unknown) => console.error(error),
+  });
+}
+
 export function selectIncident(id: string | null): void {
   app.selectedIncidentId = id;
   app.selectedPlaceId = null;
   app.openArticle = null;
+  app.openEvent = null;
 }
 
 export function selectPlace(id: string | null): void {
   app.selectedPlaceId = id;
   app.selectedIncidentId = null;
   app.openArticle = null;
+  app.openEvent = null;
+}
+
+/** Opens an imported event's details, reading its text from IndexedDB (on click, never on hover). */
+export async function selectEvent(datasetId: string, row: number): Promise<void> {
+  if (!database) return;
+  const text = await readEventText(database, datasetId, row);
+  app.selectedIncidentId = null;
+  app.selectedPlaceId = null;
+  app.openArticle = null;
+  app.openEvent = { datasetId, row, text };
+}
+
+export function closeEvent(): void {
+  app.openEvent = null;
 }
 
 export function setHovered(target: HoverTarget | null): void {

@@ -9,6 +9,12 @@ export function toggleFilterValue(field: FilterField, value: string): void {
 export function clearFilters(): void {
   filterState.filters = {};
   filterState.query = '';
+  filterState.eventTypes = [];
+}
+
+export function toggleEventType(type: string): void {
+  const current = filterState.eventTypes;
+  filterState.eventTypes = current.includes(type) ? current.filter((t) => t !== type) : [...current, type];
 }
 
 export function setQuery(query: string): void {

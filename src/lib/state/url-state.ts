@@ -24,6 +24,8 @@ export interface UrlState {
   filters: Filters;
   /** Search text. */
   q: string;
+  /** Imported event types shown (repeated `eventType`); empty shows all. */
+  eventTypes: string[];
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -38,6 +40,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   lang: 'en',
   filters: {},
   q: '',
+  eventTypes: [],
 };
 
 /** Values a filter accepts: a closed list, or a pattern for ids and free text. */
@@ -123,6 +126,14 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
   }
   state.filters = filters;
 
+  const eventTypes: string[] = [];
+  for (const value of params.getAll('eventType')) {
+    if (value === '') continue;
+    if (/^[^\u0000-\u001f]{1,200}$/.test(value)) eventTypes.push(value);
+    else reject('eventType', value, 'value');
+  }
+  state.eventTypes = eventTypes;
+
   const q = params.get('q');
   if (q !== null) {
     if (q.length <= 300) state.q = q;
@@ -161,6 +172,8 @@ export function serializeUrlState(state: UrlState, previousSearch = ''): string 
     for (const value of state.filters[field] ?? []) params.append(field, value);
   }
   set('q', state.q, '');
+  params.delete('eventType');
+  for (const value of state.eventTypes) params.append('eventType', value);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

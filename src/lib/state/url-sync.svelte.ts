@@ -30,6 +30,7 @@ export function currentUrlState(): UrlState {
     lang: locale.lang,
     filters: filterState.filters,
     q: filterState.query,
+    eventTypes: filterState.eventTypes,
   };
 }
 
@@ -39,6 +40,7 @@ export function applyUrl(search: string): UrlNotice[] {
   locale.lang = state.lang;
   filterState.filters = state.filters;
   filterState.query = state.q;
+  filterState.eventTypes = state.eventTypes;
   setRange(state.from, state.to);
   setSpeed(state.speed);
   setMode(state.mode, state.windowDays);

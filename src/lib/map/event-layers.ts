@@ -1,0 +1,103 @@
+/**
+ * Imported point events (ACLED and the like) as impacts, drawn from their columns as
+ * binary attributes: no object per row. Time is filtered on the GPU from the `day`
+ * column; the event-type filter is a 0/1 mask rebuilt only when the chosen types change.
+ * Styled apart from the curated incidents: small dark-brown dots without arcs.
+ */
+import type { Layer } from '@deck.gl/core';
+import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { EventColumns } from '../data/event-columns';
+import { eventPositions } from '../data/event-store';
+
+export const EVENT_COLOR: [number, number, number] = [120, 72, 20];
+
+const filter = new DataFilterExtension({ filterSize: 2 });
+
+interface ColumnBuffers {
+  positions: Float32Array;
+  ones: Float32Array;
+  masks: Map<string, Float32Array>;
+}
+const buffers = new WeakMap<EventColumns, ColumnBuffers>();
+
+function buffersOf(columns: EventColumns): ColumnBuffers {
+  let b = buffers.get(columns);
+  if (!b) {
+    b = { positions: eventPositions(columns), ones: new Float32Array(columns.length).fill(1), masks: new Map() };
+    buffers.set(columns, b);
+  }
+  return b;
+}
+
+/** 1 for rows whose event type is among `types` (all rows when `types` is empty). Cached per choice. */
+export function typeMask(columns: EventColumns, types: readonly string[]): Float32Array {
+  const b = buffersOf(columns);
+  if (types.length === 0) return b.ones;
+  const key = [...types].sort().join('\u001f');
+  let mask = b.masks.get(key);
+  if (!mask) {
+    const wanted = new Uint8Array(256);
+    columns.eventTypes.forEach((name, index) => {
+      if (types.includes(name)) wanted[index] = 1;
+    });
+    mask = new Float32Array(columns.length);
+    for (let i = 0; i < columns.length; i++) mask[i] = wanted[columns.eventType[i]!]!;
+    b.masks.clear(); // keep one choice per dataset: masks are as large as the data
+    b.masks.set(key, mask);
+  }
+  return mask;
+}
+
+export interface EventLayerState {
+  columns: readonly EventColumns[];
+  /** Event types to show; empty shows all. */
+  eventTypes: readonly string[];
+  /** [lower, upper] of days shown now (date range and playhead). */
+  window: { range: [number, number]; softRange: [number, number] };
+}
+
+export function buildEventLayers(state: EventLayerState): Layer[] {
+  return state.columns.map((columns) => {
+    const { positions } = buffersOf(columns);
+    const mask = typeMask(columns, state.eventTypes);
+    return new ScatterplotLayer<unknown, DataFilterExtensionProps>({
+      id: `events-${columns.datasetId}`,
+      data: {
+        length: columns.length,
+        attributes: {
+          getPosition: { value: positions, size: 2 },
+          // Two filter values per row, interleaved below: its day and whether its type is shown.
+          getFilterValue: { value: interleave(columns.day, mask), size: 2 },
+        },
+      },
+      getRadius: 2.5,
+      radiusUnits: 'pixels',
+      radiusMinPixels: 1.5,
+      getFillColor: [...EVENT_COLOR, 170],
+      stroked: false,
+      extensions: [filter],
+      filterRange: [state.window.range, [0.5, 1.5]],
+      filterSoftRange: [state.window.softRange, [0.5, 1.5]],
+      filterTransformColor: true,
+      pickable: true,
+    });
+  });
+}
+
+const interleaved = new WeakMap<Float32Array, WeakMap<Float32Array, Float32Array>>();
+/** [day0, mask0, day1, mask1, ...], cached per pair of arrays so deck.gl sees the same buffer. */
+function interleave(day: Float32Array, mask: Float32Array): Float32Array {
+  let byMask = interleaved.get(day);
+  if (!byMask) interleaved.set(day, (byMask = new WeakMap()));
+  let out = byMask.get(mask);
+  if (!out) {
+    out = new Float32Array(day.length * 2);
+    for (let i = 0; i < day.length; i++) {
+      out[2 * i] = day[i]!;
+      out[2 * i + 1] = mask[i]!;
+    }
+    byMask.set(mask, out);
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+/**
+ * Bringing your own data: an ACLED file through the file input, drawn as impacts and kept
+ * across reloads; broken files reported without writing anything; a cancelled large import
+ * leaving IndexedDB exactly as it was; markup in notes shown as text.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EVENT_COLOR } from '../../src/lib/map/event-layers';
+import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { countPixelsNear, decodePng } from './pixels';
+import { project, viewHash } from './map-geometry';
+
+const FIXTURES = 'tests/fixtures/import';
+
+/** Every record of every store, as JSON text per store: "exactly as it was" made checkable. */
+async function databaseContents(session: BrowserSession): Promise<Record<string, number>> {
+  return session.page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('syria-strikes-map');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = Array.from(db.objectStoreNames);
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, number> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => (out[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+async function datasetSnapshot(session: BrowserSession): Promise<string> {
+  return session.page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('syria-strikes-map');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('datasets').objectStore('datasets').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.stringify(request.result));
+          };
+        };
+      }),
+  );
+}
+
+describe('importing an ACLED file', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await openBrowserSession(inject('appUrl'));
+    await session.page.goto(`${session.appUrl}#map=7.5/35.0/40.6`);
+    await waitForMapIdle(session.page);
+  });
+  afterAll(async () => session?.close());
+
+  it('shows the events on the map after the report is confirmed, and keeps them across a reload', async () => {
+    const before = decodePng(await session.page.getByTestId('map').screenshot());
+    expect(countPixelsNear(before, EVENT_COLOR, 30)).toBeLessThan(20);
+    await session.page.getByTestId('import-file-input').setInputFiles(join(FIXTURES, 'acled-valid.csv'));
+    await session.page.getByTestId('import-report').waitFor();
+    expect(await session.page.getByTestId('import-accepted-count').innerText()).toContain('20');
+    await session.page.getByTestId('import-confirm').click();
+    await session.page.getByTestId('import-done').waitFor();
+    await expect.poll(() => session.page.getByTestId('event-count').innerText()).toContain('20 imported events');
+    await waitForMapIdle(session.page);
+    const after = decodePng(await session.page.getByTestId('map').screenshot());
+    expect(countPixelsNear(after, EVENT_COLOR, 30)).toBeGreaterThan(40);
+    await session.page.reload();
+    await waitForMapIdle(session.page);
+    await expect.poll(() => session.page.getByTestId('event-count').innerText()).toContain('20 imported events');
+    const reloaded = decodePng(await session.page.getByTestId('map').screenshot());
+    expect(countPixelsNear(reloaded, EVENT_COLOR, 30)).toBeGreaterThan(40);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('shows markup in notes as text, never as HTML', async () => {
+    let dialogs = 0;
+    session.page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    // One event alone in the desert at 34.6 N 39.6 E, its notes full of markup.
+    await session.page.getByTestId('import-file-input').setInputFiles(join(FIXTURES, 'acled-markup.csv'));
+    await session.page.getByTestId('import-report').waitFor();
+    await session.page.getByTestId('import-confirm').click();
+    await session.page.getByTestId('import-done').waitFor();
+    await session.page.reload();
+    await waitForMapIdle(session.page);
+    const box = (await session.page.getByTestId('map').boundingBox())!;
+    const view = { lon: 40.6, lat: 35.0, zoom: 7.5, width: Math.round(box.width), height: Math.round(box.height) };
+    await session.page.evaluate((hash) => (location.hash = hash), viewHash(view));
+    await session.page.waitForTimeout(300);
+    await waitForMapIdle(session.page);
+    const at = project(view, [39.6, 34.6]);
+    await session.page.mouse.click(box.x + at.x, box.y + at.y);
+    const panel = session.page.getByTestId('event-panel');
+    await panel.waitFor();
+    const notes = await panel.getByTestId('event-notes').innerText();
+    expect(notes).toContain('<img src=x onerror="alert(1)">');
+    expect(notes).toContain('<script>alert(2)</script>');
+    expect(await panel.locator('img, script, b').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
+
+describe('imports that must not write', () => {
+  let session: BrowserSession;
+  let workDir: string;
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'strikes-import-'));
+    session = await openBrowserSession(inject('appUrl'));
+    await session.page.goto(session.appUrl);
+    await waitForMapIdle(session.page);
+  });
+  afterAll(async () => {
+    await session?.close();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('reports the rejected rows of a broken file, and cancelling it leaves IndexedDB unchanged', async () => {
+    const before = await databaseContents(session);
+    const datasetsBefore = await datasetSnapshot(session);
+    await session.page.getByTestId('import-file-input').setInputFiles(join(FIXTURES, 'acled-bad-rows.csv'));
+    await session.page.getByTestId('import-report').waitFor();
+    const table = await session.page.getByTestId('import-rejected-table').innerText();
+    expect(table).toMatch(/\d/); // row numbers
+    expect(table.toLowerCase()).toMatch(/date|latitude|longitude|0,0|missing/);
+    await session.page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await databaseContents(session)).toEqual(before);
+    expect(await datasetSnapshot(session)).toBe(datasetsBefore);
+  });
+
+  it('explains a file with missing columns and writes nothing', async () => {
+    const before = await databaseContents(session);
+    await session.page.getByTestId('import-file-input').setInputFiles(join(FIXTURES, 'acled-missing-columns.csv'));
+    const outcome = session.page.locator('[data-testid="import-error"], [data-testid="import-report"], [data-testid="column-mapping"]');
+    await outcome.first().waitFor();
+    const text = await outcome.first().innerText();
+    expect(text).toContain('acled-missing-columns.csv');
+    expect(await databaseContents(session)).toEqual(before);
+  });
+
+  it('leaves IndexedDB exactly as it was when a large import is cancelled', async () => {
+    const file = join(workDir, 'acled-large.csv');
+    execFileSync('sh', ['-c', `node scripts/generate-acled.mjs --rows 400000 --seed 7 > "${file}"`]);
+    const before = await databaseContents(session);
+    const datasetsBefore = await datasetSnapshot(session);
+    await session.page.getByTestId('import-file-input').setInputFiles(file);
+    await session.page.getByTestId('import-progress').waitFor();
+    await session.page.getByTestId('import-cancel').click();
+    await session.page.getByTestId('import-cancelled').waitFor();
+    expect(await databaseContents(session)).toEqual(before);
+    expect(await datasetSnapshot(session)).toBe(datasetsBefore);
+    // The page stays usable.
+    await waitForMapIdle(session.page);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
