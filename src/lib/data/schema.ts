@@ -5,6 +5,10 @@
  * documented in data/FORMAT.md.
  */
 import { z } from 'zod';
+import { datePrecisions, incidentKinds, originCertainties, placeKinds, statuses, weapons } from './vocabulary';
+
+export { datePrecisions, incidentKinds, originCertainties, placeKinds, statuses, weapons } from './vocabulary';
+export type { IncidentKind, Status, Weapon } from './vocabulary';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(
   (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
@@ -13,7 +17,6 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
 const nonEmpty = z.string().trim().min(1);
 
-export const placeKinds = ['base', 'launch-area', 'strike-area', 'field', 'city', 'town', 'region'] as const;
 
 export const placeSchema = z.object({
   id,
@@ -37,21 +40,7 @@ export const placeSchema = z.object({
 });
 export type Place = z.infer<typeof placeSchema>;
 
-export const incidentKinds = [
-  'attack-on-coalition', // an attack on a US or coalition base
-  'coalition-strike', // a US or coalition strike
-  'other-strike', // a strike by another party (Israel, unknown gunmen...)
-  'claimed-attack', // an attack known only from a claim
-  'context', // not an attack: a deployment, an assassination told as background
-] as const;
-export type IncidentKind = (typeof incidentKinds)[number];
 
-export const datePrecisions = ['exact', 'weekday', 'approximate-day', 'month'] as const;
-export const originCertainties = ['reported', 'attributed', 'suspected'] as const;
-export const weapons = ['rockets', 'mortar', 'drone', 'artillery', 'airstrike', 'explosive-charges', 'unknown', 'none'] as const;
-export type Weapon = (typeof weapons)[number];
-export const statuses = ['confirmed', 'reported', 'claimed', 'disputed', 'denied'] as const;
-export type Status = (typeof statuses)[number];
 
 /** One figure for the number of munitions and who gave it. */
 const countFigure = z.object({ value: nonEmpty, by: nonEmpty });

@@ -6,7 +6,7 @@
  */
 import type { Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import type { StoredIncident, StoredPlace } from '../data/db';
-import { incidentKinds, statuses } from '../data/schema';
+import { incidentKinds, statuses } from '../data/vocabulary';
 import { formatDate, formatNumber, locale, t } from '../i18n/i18n.svelte';
 import { STATUS_STYLE } from '../map/incident-glyphs';
 import { visibleWindow } from '../map/incident-layers';

@@ -60,7 +60,7 @@ const INITIAL: ImportSessionState = {
 };
 
 /** Accepted file extensions (the picker's accept attribute). */
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.geojson,.json';
+export { ACCEPTED_FILES } from './accepted-files';
 
 export class ImportSession {
   #state: ImportSessionState = INITIAL;

@@ -4,7 +4,7 @@
  * it, never a blank page. The map view lives in the hash (#map=zoom/lat/lon), kept by MapLibre.
  */
 import { FILTER_FIELDS, type Filters } from '../analysis/incident-filters';
-import { incidentKinds, statuses, weapons } from '../data/schema';
+import { incidentKinds, statuses, weapons } from '../data/vocabulary';
 import { MAX_SPEED, MIN_SPEED } from '../timeline/playback-clock';
 
 export type PlaybackMode = 'cumulative' | 'window';

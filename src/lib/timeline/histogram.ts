@@ -2,7 +2,7 @@
  * Incidents counted over time for the timeline: per day, week or month depending on the
  * span shown, stacked by kind. Pure; bins are aligned to calendar days, Mondays or months.
  */
-import { incidentKinds, type IncidentKind } from '../data/schema';
+import { incidentKinds, type IncidentKind } from '../data/vocabulary';
 import { dayNumber, isoDateOfDay } from './incident-time';
 
 export type BinUnit = 'day' | 'week' | 'month';
