@@ -48,10 +48,10 @@ describe('first visit and reload', () => {
   });
 
   it('draws the basemap and the arcs on the canvas', async () => {
-    const shot = await session.page.getByTestId('map').screenshot();
+    // The README's screenshot: the whole page as a first-time user sees it.
     mkdirSync('docs', { recursive: true });
-    writeFileSync('docs/screenshot.png', shot);
-    const image = decodePng(shot);
+    writeFileSync('docs/screenshot.png', await session.page.screenshot());
+    const image = decodePng(await session.page.getByTestId('map').screenshot());
     const total = image.width * image.height;
     // Syria and Iraq are drawn in focusLand, their neighbours in land.
     expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBeGreaterThan(total * 0.3);
@@ -83,6 +83,33 @@ describe('first visit and reload', () => {
     expect(datasetChunkRequests).toEqual([]);
     expect(session.consoleErrors).toEqual([]);
     await session.page.unroute(/bundled-dataset/);
+  });
+});
+
+describe('offline', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await openBrowserSession(inject('appUrl'), undefined, { serviceWorkers: 'allow' });
+  });
+  afterAll(async () => session?.close());
+
+  it('opens again with the network cut, from the offline cache and IndexedDB', async () => {
+    await session.page.goto(session.appUrl);
+    await waitForMapIdle(session.page);
+    // The service worker has cached every file of the build once it controls the page.
+    await session.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    });
+    await session.context.setOffline(true);
+    await session.page.reload();
+    await waitForMapIdle(session.page);
+    await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${bundled.incidents.length} incidents`);
+    const image = decodePng(await session.page.getByTestId('map').screenshot());
+    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBeGreaterThan(image.width * image.height * 0.3);
+    expect(countPixelsNear(image, KIND_COLORS['attack-on-coalition'], 40)).toBeGreaterThan(60);
+    expect(session.consoleErrors).toEqual([]);
+    await session.context.setOffline(false);
   });
 });
 

@@ -20,7 +20,7 @@ export interface BrowserSession {
 export async function openBrowserSession(
   appUrl: string,
   viewport = { width: 1280, height: 800 },
-  options: { acceptDownloads?: boolean } = {},
+  options: { acceptDownloads?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'strikes-map-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -30,6 +30,9 @@ export async function openBrowserSession(
     viewport,
     deviceScaleFactor: 1,
     acceptDownloads: options.acceptDownloads ?? true,
+    // The offline cache (a service worker) is tested on its own; elsewhere it would hide
+    // requests from the tests that watch them.
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const appOrigin = new URL(appUrl).origin;
   const consoleErrors: string[] = [];

@@ -115,6 +115,8 @@ export const ar: Record<MessageKey, string> = {
   'time.perWeek': 'أسبوعياً',
   'time.perMonth': 'شهرياً',
   'time.binTitle': '{date}: {count} حادثة',
+  'time.eventBinTitle': '{date}: {count} حدث مستورد',
+  'time.eventsScale': 'التظليل البني: الأحداث المستوردة بمقياسها الخاص',
   'play.play': 'تشغيل',
   'play.pause': 'إيقاف مؤقت',
   'play.previous': 'الحادثة السابقة',

@@ -114,6 +114,8 @@ export const en = {
   'time.perWeek': 'per week',
   'time.perMonth': 'per month',
   'time.binTitle': '{date}: {count} incidents',
+  'time.eventBinTitle': '{date}: {count} imported events',
+  'time.eventsScale': 'brown shading: imported events, on their own scale',
   'play.play': 'Play',
   'play.pause': 'Pause',
   'play.previous': 'Previous incident',
