@@ -8,22 +8,12 @@ import { BASEMAP_COLORS } from '../../src/lib/map/basemap-style';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { countPixelsNear, decodePng, hexToRgb } from './pixels';
+import { countRecords } from './stored-records';
 
 const bundled = JSON.parse(readFileSync('data/incidents.json', 'utf8')) as { incidents: { kind: string }[] };
 
 async function storedIncidentCount(session: BrowserSession): Promise<number> {
-  return session.page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('syria-strikes-map');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('incidents').objectStore('incidents').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
+  return (await countRecords(session.page))['incidents'] ?? 0;
 }
 
 describe('first visit and reload', () => {

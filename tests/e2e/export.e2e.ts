@@ -16,6 +16,7 @@ import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time'
 import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { arcMiddle, bundledArcs, bundledData, project, viewHash, type View } from './map-geometry';
 import { countPixelsNear, decodePng, type DecodedImage } from './pixels';
+import { readStores } from './stored-records';
 
 const RED = KIND_COLORS['attack-on-coalition'];
 const FROM = '2022-08-01';
@@ -154,23 +155,10 @@ describe('export', () => {
     await session.page.getByTestId('import-report').waitFor();
     await session.page.getByTestId('import-confirm').click();
     await session.page.getByTestId('import-done').waitFor();
-    const stored = await session.page.evaluate(
-      () =>
-        new Promise<{ datasetId: string; incidents: Record<string, unknown>[] }>((resolve, reject) => {
-          const open = indexedDB.open('syria-strikes-map');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['datasets', 'incidents']);
-            const datasets = tx.objectStore('datasets').getAll();
-            const all = tx.objectStore('incidents').getAll();
-            tx.oncomplete = () => {
-              const imported = (datasets.result as { id: string; kind: string }[]).find((d) => d.kind === 'import');
-              if (!imported) return reject(new Error('no imported dataset'));
-              resolve({ datasetId: imported.id, incidents: (all.result as { datasetId: string }[]).filter((i) => i.datasetId === imported.id) });
-            };
-          };
-        }),
-    );
+    const records = await readStores(session.page, ['datasets', 'incidents']);
+    const imported = (records['datasets'] as { id: string; kind: string }[]).find((d) => d.kind === 'import');
+    expect(imported).toBeDefined();
+    const stored = { datasetId: imported!.id, incidents: (records['incidents'] as { datasetId: string }[]).filter((i) => i.datasetId === imported!.id) };
     const unprefix = (id: string) => id.replace(`${stored.datasetId}-`, '');
     const back = (stored.incidents as unknown as (typeof selected)[number][]).map((i) => {
       const { datasetId: _dataset, ...rest } = i as typeof i & { datasetId: string };

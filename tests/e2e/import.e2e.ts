@@ -12,51 +12,13 @@ import { EVENT_COLOR } from '../../src/lib/map/event-layers';
 import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { countPixelsNear, decodePng } from './pixels';
 import { project, viewHash } from './map-geometry';
+import { readStores } from './stored-records';
 
 const FIXTURES = 'tests/fixtures/import';
 
-/** Every record of every store, as JSON text per store: "exactly as it was" made checkable. */
-async function databaseContents(session: BrowserSession): Promise<Record<string, number>> {
-  return session.page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('syria-strikes-map');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = Array.from(db.objectStoreNames);
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, number> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).count();
-            request.onsuccess = () => (out[name] = request.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-async function datasetSnapshot(session: BrowserSession): Promise<string> {
-  return session.page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('syria-strikes-map');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('datasets').objectStore('datasets').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(JSON.stringify(request.result));
-          };
-        };
-      }),
-  );
-}
+/** Every record of every store, as text: "exactly as it was" made checkable. */
+const databaseContents = async (session: BrowserSession) => JSON.stringify(await readStores(session.page));
+const datasetSnapshot = async (session: BrowserSession) => JSON.stringify((await readStores(session.page, ['datasets']))['datasets']);
 
 describe('importing an ACLED file', () => {
   let session: BrowserSession;
