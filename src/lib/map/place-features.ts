@@ -14,14 +14,23 @@ export interface PlaceProperties {
   estimated: boolean;
 }
 
-export function placeFeatures(places: Iterable<StoredPlace>): FeatureCollection<Point, PlaceProperties> {
+/**
+ * A Latin name as the second line of an Arabic-first label. MapLibre lays such a label out
+ * right to left and mirrors the brackets of the Latin line ("Green Village )MSS(" ), so
+ * there the bracketed part becomes a dash clause.
+ */
+export function latinNameForArabicLabel(name: string): string {
+  return name.replace(/\s*\(([^)]*)\)/g, ' – $1').trim();
+}
+
+export function placeFeatures(places: Iterable<StoredPlace>, lang: 'en' | 'ar' = 'en'): FeatureCollection<Point, PlaceProperties> {
   const features: Feature<Point, PlaceProperties>[] = [];
   for (const p of places) {
     features.push({
       type: 'Feature',
       id: p.id,
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      properties: { id: p.id, name_en: p.name.en, name_ar: p.name.ar, kind: p.kind, estimated: p.estimated },
+      properties: { id: p.id, name_en: lang === 'ar' ? latinNameForArabicLabel(p.name.en) : p.name.en, name_ar: p.name.ar, kind: p.kind, estimated: p.estimated },
     });
   }
   return { type: 'FeatureCollection', features };

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredPlace } from '../data/db';
+import { latinNameForArabicLabel, placeFeatures, uncertaintyCircles } from './place-features';
+
+describe('latinNameForArabicLabel', () => {
+  it('turns bracketed parts into a dash clause, which MapLibre cannot mirror', () => {
+    expect(latinNameForArabicLabel('Green Village (MSS Green Village)')).toBe('Green Village – MSS Green Village');
+    expect(latinNameForArabicLabel('al-Omar oil field')).toBe('al-Omar oil field');
+  });
+});
+
+function createPlace(id: string, patch: Partial<StoredPlace> = {}): StoredPlace {
+  return { id, name: { en: 'Green Village (MSS Green Village)', ar: 'القرية الخضراء' }, altNames: [], kind: 'base', description: '', lon: 40.52, lat: 35.1, uncertaintyKm: 8, estimated: true, coordSource: 't', datasetId: 'bundled', ...patch };
+}
+
+describe('placeFeatures', () => {
+  it('labels places in both languages, adapting the Latin name under an Arabic one', () => {
+    expect(placeFeatures([createPlace('gv')], 'en').features[0]?.properties.name_en).toBe('Green Village (MSS Green Village)');
+    expect(placeFeatures([createPlace('gv')], 'ar').features[0]?.properties.name_en).toBe('Green Village – MSS Green Village');
+  });
+});
+
+describe('uncertaintyCircles', () => {
+  it('draws a circle of the place\'s radius, and none for a radius of zero', () => {
+    const circles = uncertaintyCircles([createPlace('gv'), createPlace('exact', { uncertaintyKm: 0 })]);
+    expect(circles.features).toHaveLength(1);
+    const ring = circles.features[0]!.geometry.coordinates[0]!;
+    // The northernmost point lies about 8 km (0.072 degrees of latitude) north of the centre.
+    const north = Math.max(...ring.map((p) => p[1]!));
+    expect(north - 35.1).toBeCloseTo(8 / 111.2, 2);
+    expect(circles.features[0]!.properties.estimated).toBe(true);
+  });
+});
