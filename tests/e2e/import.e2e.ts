@@ -49,6 +49,26 @@ describe('importing an ACLED file', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
+  it('hides and renames a dataset, and another open tab follows', async () => {
+    const other = await session.context.newPage();
+    await other.goto(session.appUrl);
+    await waitForMapIdle(other);
+    await expect.poll(() => other.getByTestId('event-count').innerText()).toContain('20 imported events');
+    await session.page.getByTestId('tab-data').click();
+    const item = session.page.getByTestId('dataset-item').filter({ hasText: 'acled-valid' });
+    await item.getByTestId('dataset-visible').uncheck();
+    // The other tab hears of it through IndexedDB, without a reload.
+    await expect.poll(() => other.getByTestId('event-count').count()).toBe(0);
+    await item.getByTestId('dataset-visible').check();
+    await expect.poll(() => other.getByTestId('event-count').count()).toBe(1);
+    await item.getByTestId('dataset-rename').click();
+    await session.page.getByTestId('dataset-rename-input').fill('ACLED Deir ez-Zor');
+    await session.page.getByTestId('dataset-rename-save').click();
+    await other.getByTestId('tab-data').click();
+    await expect.poll(() => other.getByTestId('dataset-list').innerText()).toContain('ACLED Deir ez-Zor');
+    await other.close();
+  });
+
   it('shows markup in notes as text, never as HTML', async () => {
     let dialogs = 0;
     session.page.on('dialog', (d) => {
