@@ -62,7 +62,8 @@ export function offlinePlugin({ publicDir = 'public' } = {}) {
     name: 'strikes-map-offline',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const built = Object.keys(bundle).filter((name) => !name.endsWith('.map'));
+      // Every browser that runs the app reads woff2: the woff fallbacks need not be cached.
+      const built = Object.keys(bundle).filter((name) => !name.endsWith('.map') && !name.endsWith('.woff'));
       const fromPublic = listFiles(publicDir).map((path) => relative(publicDir, path).split('\\').join('/'));
       const urls = ['./', ...[...new Set([...built, ...fromPublic])].sort().map((name) => `./${name}`)];
       const cacheName = `strikes-map-${createHash('sha256').update(urls.join('\n')).digest('hex').slice(0, 12)}`;
