@@ -1,0 +1,176 @@
+// The bare side of the playback comparison: MapLibre with the app's offline basemap style
+// and ONE deck.gl MapboxOverlay (interleaved: false) drawing the same curved arcs as the app
+// (arcPath / fanCurvature / ARC_SEGMENTS from src/lib/map/arc-path.ts) in a PathLayer with a
+// DataFilterExtension whose range advances every frame like playback, plus the same
+// TripsLayer heads. Nothing else: no places, impacts, pulses, dashes, UI or state.
+//
+// Query: ?data=<url of an app JSON file>&w=<px>&h=<px>&start=<YYYY-MM-DD>&from=<YYYY-MM-DD>&to=<YYYY-MM-DD>&speed=16
+// [&layers=arcs|heads|arcs,heads]
+// Hash: #map=zoom/lat/lon, as the app's.
+// Exposes window.__strikesMapPerf (as the app does) and window.__bare = { ready, arcs, error }.
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { TripsLayer } from '@deck.gl/geo-layers';
+import { PathLayer } from '@deck.gl/layers';
+import { basemapStyle } from '../../src/lib/map/basemap-style';
+import { ARC_SEGMENTS, arcPath, fanCurvature } from '../../src/lib/map/arc-path';
+import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time';
+import places from '../../data/places.json';
+
+// As src/lib/map/incident-glyphs.ts and incident-layers.ts.
+const FLIGHT_DAYS = 0.4;
+const HEAD_TRAIL_DAYS = 0.18;
+const COLOR = [200, 50, 40];
+const DAYS_PER_SECOND = 1;
+
+const params = new URLSearchParams(location.search);
+const width = Number(params.get('w') || 0);
+const height = Number(params.get('h') || 0);
+const container = document.getElementById('map');
+if (width > 0 && height > 0) {
+  container.style.width = `${width}px`;
+  container.style.height = `${height}px`;
+}
+
+window.__bare = { ready: false, arcs: 0, error: null };
+window.__strikesMapPerf ??= { firstIncidentFrame: null, firstEventFrame: null, lastFrame: 0, frames: 0 };
+let arcCount = 0;
+
+maplibregl.setWorkerUrl(workerUrl);
+const map = new maplibregl.Map({
+  container,
+  style: basemapStyle({ baseUrl: new URL('.', document.baseURI).href, lang: 'en' }),
+  bounds: [
+    [35.6, 32.4],
+    [42.6, 37.5],
+  ],
+  fitBoundsOptions: { padding: 24 },
+  hash: 'map',
+  keyboard: false,
+  attributionControl: false,
+});
+const filter = new DataFilterExtension({ filterSize: 1 });
+const overlay = new MapboxOverlay({
+  interleaved: false,
+  layers: [],
+  onAfterRender: () => {
+    const stats = window.__strikesMapPerf;
+    const now = performance.now();
+    stats.lastFrame = now;
+    stats.frames += 1;
+    if (stats.firstIncidentFrame === null && arcCount > 0) stats.firstIncidentFrame = now;
+  },
+});
+map.addControl(overlay);
+
+function buildArcs(data) {
+  const byId = new Map(places.map((p) => [p.id, [p.lon, p.lat]]));
+  const incidents = data.incidents
+    .filter((i) => i.originId && byId.has(i.originId) && byId.has(i.targetId))
+    .map((incident) => ({ incident, moment: incidentMoment(incident) }))
+    .sort((a, b) => a.moment - b.moment);
+  const perPair = new Map();
+  return incidents.map(({ incident, moment }) => {
+    const pair = `${incident.originId}>${incident.targetId}`;
+    const k = perPair.get(pair) ?? 0;
+    perPair.set(pair, k + 1);
+    const path = arcPath(byId.get(incident.originId), byId.get(incident.targetId), fanCurvature(k), ARC_SEGMENTS);
+    const launch = moment - FLIGHT_DAYS;
+    const timestamps = path.map((_, i) => launch + (FLIGHT_DAYS * i) / (path.length - 1));
+    return { path, timestamps, impact: moment };
+  });
+}
+
+// For diagnosis: ?layers=arcs or ?layers=heads draws only one of the two (default both).
+const shown = new Set((params.get('layers') || 'arcs,heads').split(','));
+
+function layers(arcs, range, playhead) {
+  return allLayers(arcs, range, playhead).filter((layer) => shown.has(layer.id));
+}
+
+function allLayers(arcs, range, playhead) {
+  const out = [
+    new PathLayer({
+      id: 'arcs',
+      data: arcs,
+      getPath: (d) => d.path,
+      getColor: [...COLOR, 215],
+      getWidth: 2.5,
+      widthUnits: 'pixels',
+      widthMinPixels: 1.5,
+      capRounded: true,
+      jointRounded: true,
+      getFilterValue: (d) => d.impact,
+      extensions: [filter],
+      filterRange: [range[0], playhead ?? range[1]],
+      filterSoftRange: [range[0], playhead ?? range[1]],
+      filterTransformColor: true,
+    }),
+  ];
+  if (playhead !== null)
+    out.push(
+      new TripsLayer({
+        id: 'heads',
+        data: arcs,
+        getPath: (d) => d.path,
+        getTimestamps: (d) => d.timestamps,
+        getColor: [...COLOR, 255],
+        getWidth: 5,
+        widthUnits: 'pixels',
+        capRounded: true,
+        currentTime: playhead,
+        trailLength: HEAD_TRAIL_DAYS,
+        fadeTrail: true,
+        getFilterValue: (d) => d.impact,
+        extensions: [filter],
+        filterRange: [range[0], range[1]],
+      }),
+    );
+  return out;
+}
+
+let playing = false;
+window.__barePlay = () => {
+  if (playing || !window.__bare.ready) return;
+  playing = true;
+  const { arcs, range, start } = window.__bare.state;
+  const speed = Number(params.get('speed') || 16);
+  // As the app's clock (src/lib/timeline/playback-clock.ts) with loop on and gap compression
+  // off: each frame advances by the wall time since the last one; past the end, back to the start.
+  let t = start;
+  let last = performance.now();
+  const frame = () => {
+    if (!playing) return;
+    const now = performance.now();
+    t += ((now - last) / 1000) * DAYS_PER_SECOND * speed;
+    last = now;
+    if (t >= range[1]) t = range[0];
+    overlay.setProps({ layers: layers(arcs, range, t) });
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+window.__barePause = () => {
+  playing = false;
+};
+
+async function load() {
+  const url = params.get('data');
+  if (!url) throw new Error('no ?data=');
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const arcs = buildArcs(await response.json());
+  arcCount = arcs.length;
+  const range = [dayNumber(params.get('from') || '2021-01-01'), dayNumber(params.get('to') || '2024-12-31') + 1];
+  const start = params.get('start') ? dayNumber(params.get('start')) + 0.9999 : range[0];
+  overlay.setProps({ layers: layers(arcs, range, null) });
+  window.__bare = { ready: true, arcs: arcs.length, error: null, state: { arcs, range, start } };
+}
+map.on('load', () => {
+  load().catch((error) => {
+    window.__bare = { ready: false, arcs: 0, error: String(error?.message ?? error) };
+  });
+});

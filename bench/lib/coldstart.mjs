@@ -1,0 +1,62 @@
+// 1. Cold start: a fresh profile opens the app (so IndexedDB is seeded from the bundled
+// dataset); navigation start -> the first deck.gl frame drawn with incidents
+// (window.__strikesMapPerf.firstIncidentFrame, a performance.now() value, whose origin is
+// the navigation start), and -> that frame rendered by the GPU process (the figure: "arcs on
+// the canvas"). Then a warm start: a second visit with the same profile.
+import { openBrowser } from './browser.mjs';
+import { median, round } from './stats.mjs';
+
+async function firstArcs(page, url) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__strikesMapPerf?.rendered?.firstIncidentFrame != null, null, { timeout: 120_000, polling: 50 });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
+    return {
+      firstArcsMs: window.__strikesMapPerf.rendered.firstIncidentFrame,
+      firstArcsIssuedMs: window.__strikesMapPerf.firstIncidentFrame,
+      domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null,
+      loadMs: nav?.loadEventEnd ?? null,
+      firstContentfulPaintMs: paint['first-contentful-paint'] ?? null,
+      longTasks: (window.__benchLongTasks ?? []).map((t) => ({ start: Math.round(t.start), ms: Math.round(t.duration) })),
+      syncs: window.__benchSyncs,
+      arcs: Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-arc-count') ?? 0),
+    };
+  });
+}
+
+export async function measureColdStart({ appUrl, runs, log }) {
+  const cold = [];
+  const warm = [];
+  let requests = [];
+  let browserVersion = null;
+  const errors = [];
+  for (let i = 0; i < runs; i++) {
+    const session = await openBrowser();
+    try {
+      browserVersion ??= await session.version();
+      const first = await firstArcs(session.page, appUrl);
+      cold.push(first);
+      if (i === 0) requests = [...session.responses];
+      // Let the seeding settle before the second visit.
+      await session.page.waitForTimeout(500);
+      await session.page.goto('about:blank');
+      const second = await firstArcs(session.page, appUrl);
+      warm.push(second);
+      errors.push(...session.errors);
+      log(`  cold start run ${i + 1}/${runs}: arcs rendered at ${round(first.firstArcsMs, 0)} ms (frame issued ${round(first.firstArcsIssuedMs, 0)}; warm ${round(second.firstArcsMs, 0)} ms, ${first.arcs} arcs)`);
+    } finally {
+      await session.close();
+    }
+  }
+  return {
+    coldMs: median(cold.map((r) => r.firstArcsMs)),
+    coldIssuedMs: median(cold.map((r) => r.firstArcsIssuedMs)),
+    warmMs: median(warm.map((r) => r.firstArcsMs)),
+    cold,
+    warm,
+    requests,
+    browserVersion,
+    errors,
+  };
+}

@@ -1,0 +1,295 @@
+#!/usr/bin/env node
+// `npm run bench`: the app's performance in headless Chromium against its production build.
+// See bench/README.md. Options:
+//   --smoke                 small sizes (2,000 rows, 200 arcs): a quick check that it all still runs
+//   --only=a,b              sections: coldstart, import, playback, bytes (reload and brush run with import)
+//   --out=FILE              JSON results (default bench-results/latest.json, or bench-results/smoke.json)
+//   --repeat=N              run the import and playback sections N times (each figure quoted per round)
+//   --rows=100000,1000000   import sizes; --arcs=1000,10000,100000 playback sizes; --runs=3 cold starts
+//   --app-dir=DIR           the app's production build (default dist-bench/app, built by `npm run bench`)
+//   --bare-dir=DIR          the bare pages' build (default dist-bench/bare)
+//   --strict                exit 1 when a target is missed (default: only when a measurement fails)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release, loadavg } from 'node:os';
+import { dirname } from 'node:path';
+import { openBrowser } from './lib/browser.mjs';
+import { kb, measureBytes } from './lib/bytes.mjs';
+import { measureColdStart } from './lib/coldstart.mjs';
+import { acledCsv, appJson } from './lib/datasets.mjs';
+import { measureImport } from './lib/import.mjs';
+import { measurePlayback } from './lib/playback.mjs';
+import { serve } from './lib/servers.mjs';
+import { round } from './lib/stats.mjs';
+
+const argv = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [key, ...rest] = arg.replace(/^--/, '').split('=');
+    return [key, rest.length ? rest.join('=') : 'true'];
+  }),
+);
+const known = ['smoke', 'only', 'out', 'repeat', 'rows', 'arcs', 'runs', 'app-dir', 'bare-dir', 'strict'];
+for (const key of argv.keys())
+  if (!known.includes(key)) {
+    console.error(`unknown option --${key}; options: ${known.map((k) => `--${k}`).join(' ')}`);
+    process.exit(2);
+  }
+const smoke = argv.get('smoke') === 'true';
+const list = (value, fallback) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
+const numbers = (value, fallback) => list(value, fallback).map(Number);
+const SECTIONS = ['coldstart', 'import', 'playback', 'bytes'];
+const only = list(argv.get('only'), SECTIONS);
+for (const s of only)
+  if (!SECTIONS.includes(s)) {
+    console.error(`unknown section ${s}; sections: ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+const config = {
+  smoke,
+  sections: only,
+  coldRuns: Number(argv.get('runs') ?? (smoke ? 1 : 3)),
+  importRows: numbers(argv.get('rows'), smoke ? ['2000'] : ['100000', '1000000']),
+  brushMoves: smoke ? 4 : 10,
+  playbackArcs: numbers(argv.get('arcs'), smoke ? ['200'] : ['1000', '10000', '100000']),
+  // Frames sampled per side: at least minMs and minFrames, at most maxMs, after warmFrames.
+  // Software WebGL takes about 1 ms per arc per frame here (10k arcs: ~12 s a frame), so 100k
+  // arcs get one warm-up frame and 2 frame intervals (about two minutes each).
+  sample: (n) =>
+    smoke
+      ? { minMs: 1500, minFrames: 5, maxMs: 20_000, warmFrames: 3 }
+      : n >= 50_000
+        ? { minMs: 4000, minFrames: 2, maxMs: 900_000, warmFrames: 1 }
+        : n >= 5_000
+          ? { minMs: 4000, minFrames: 6, maxMs: 300_000, warmFrames: 2 }
+          : { minMs: 4000, minFrames: 10, maxMs: 150_000, warmFrames: 3 },
+  repeat: Number(argv.get('repeat') ?? 1),
+  appDir: argv.get('app-dir') ?? 'dist-bench/app',
+  bareDir: argv.get('bare-dir') ?? 'dist-bench/bare',
+  out: argv.get('out') ?? (smoke ? 'bench-results/smoke.json' : 'bench-results/latest.json'),
+  strict: argv.get('strict') === 'true',
+};
+
+const log = (line) => console.log(line);
+const started = Date.now();
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: round(totalmem() / 2 ** 30, 1),
+  os: `${platform()} ${release()}`,
+  node: process.version,
+  chromium: null,
+  loadAverageAtStart: loadavg().map((l) => round(l, 2)),
+  date: new Date().toISOString(),
+};
+
+/** Rows of the table: values per round, a target, and how to print them. */
+const rows = [];
+function row(section, label, values, { unit = 'ms', target = null, digits = 0, note = '' } = {}) {
+  rows.push({ section, label, values: values.map((v) => (v === null || v === undefined ? null : Number(v))), unit, target, digits, note });
+}
+const results = { config, machine, coldstart: null, import: [], playback: [], bytes: null, failures: [] };
+
+function fmt(value, unit, digits) {
+  if (value === null || Number.isNaN(value)) return 'n/a';
+  if (unit === 'ms' && value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
+  if (unit === 'ms') return `${value.toFixed(digits)} ms`;
+  if (unit === 'KB') return `${value.toFixed(1)} KB`;
+  if (unit === 'x') return `${value.toFixed(2)}×`;
+  if (unit === 'rows/s') return `${Math.round(value).toLocaleString('en-US')} rows/s`;
+  return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
+}
+function meets(value, target) {
+  if (value === null || target === null) return null;
+  return target.op === '<' ? value < target.value : value <= target.value;
+}
+
+async function section(name, fn) {
+  if (!only.includes(name)) return;
+  log(`\n== ${name}`);
+  const limitS = smoke ? 180 : 75 * 60;
+  let timer;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error(`section ${name} took over ${limitS} s: stopped`)), limitS * 1000);
+      }),
+    ]);
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log(`  FAILED: ${message}`);
+    results.failures.push({ section: name, error: message });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+let app;
+let bare;
+try {
+  app = await serve(config.appDir, 'the app');
+  bare = await serve(config.bareDir, 'the bare pages');
+  log(`app ${app.url} (${config.appDir}), bare pages ${bare.url} (${config.bareDir})${smoke ? ', smoke run' : ''}`);
+  {
+    const probe = await openBrowser();
+    machine.chromium = await probe.version();
+    await probe.close();
+  }
+  log(`${machine.cpu} ×${machine.cores}, ${machine.memoryGiB} GiB, ${machine.chromium}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+
+  await section('coldstart', async () => {
+    const r = await measureColdStart({ appUrl: app.url, runs: config.coldRuns, log });
+    results.coldstart = r;
+    row('1. Cold start', `navigation → arcs rendered, fresh profile (median of ${config.coldRuns})`, [r.coldMs], {
+      target: { op: '<', value: 1500 },
+      note: `frame issued at ${fmt(r.coldIssuedMs, 'ms', 0)}`,
+    });
+    row('1. Cold start', 'warm start (second visit, same profile)', [r.warmMs]);
+  });
+
+  await section('import', async () => {
+    const files = new Map();
+    for (const n of config.importRows) {
+      const csv = await acledCsv(n, 1);
+      if (csv.generatedMs) log(`  generated ${n} rows (${(csv.bytes / 2 ** 20).toFixed(0)} MB) in ${round(csv.generatedMs, 0)} ms`);
+      files.set(n, csv);
+    }
+    const largest = Math.max(...config.importRows);
+    for (let round_ = 0; round_ < config.repeat; round_++)
+      for (const n of config.importRows) {
+        if (config.repeat > 1) log(`  round ${round_ + 1}/${config.repeat}`);
+        results.import.push({
+          round: round_ + 1,
+          ...(await measureImport({ appUrl: app.url, bareUrl: bare.url, csv: files.get(n), rows: n, reloadAndBrush: n === largest, brushMoves: config.brushMoves, log })),
+        });
+      }
+    for (const n of config.importRows) {
+      const runs = results.import.filter((r) => r.rows === n);
+      const label = n.toLocaleString('en-US');
+      const big = n >= 1_000_000;
+      row('2. Import', `${label} rows: end to end (file chosen → done)`, runs.map((r) => r.app.endToEndMs), { target: big ? { op: '<', value: 20_000 } : null });
+      row('2. Import', `${label} rows: parse (→ report) / commit (confirm → done)`, runs.map((r) => r.app.parseMs), {
+        note: `commit ${runs.map((r) => fmt(r.app.commitMs, 'ms', 0)).join(' / ')}`,
+      });
+      row('2. Import', `${label} rows: rows per second`, runs.map((r) => r.rowsPerSecond), { unit: 'rows/s' });
+      row('2. Import', `${label} rows: file chosen → first frame with them rendered`, runs.map((r) => r.app.toEventsDrawnMs));
+      row('2. Import', `${label} rows: longest main-thread task (file chosen → drawn)`, runs.map((r) => Math.max(r.app.longTasksDuringImport.longestMs ?? 0, r.app.longTasksUntilDrawn?.longestMs ?? 0)), {
+        target: { op: '<=', value: 100 },
+        note: `until done ${runs.map((r) => fmt(r.app.longTasksDuringImport.longestMs, 'ms', 0)).join(' / ')}; 0 = no task over 50 ms`,
+      });
+      row('2. Import', `${label} rows: bare parse of the same file (worker, papaparse)`, runs.map((r) => r.bare.ms));
+      row('2. Import', `${label} rows: ratio app end to end / bare parse`, runs.map((r) => r.ratio), { unit: 'x', target: big ? { op: '<=', value: 2.5 } : null });
+    }
+    const withReload = results.import.filter((r) => r.reload);
+    if (withReload.length) {
+      const label = largest.toLocaleString('en-US');
+      row('3. Reload', `${label} rows stored: navigation → first frame with them rendered`, withReload.map((r) => r.reload.firstEventFrameMs), {
+        target: largest >= 1_000_000 ? { op: '<', value: 2000 } : null,
+        note: `frame issued at ${withReload.map((r) => fmt(r.reload.firstEventIssuedMs, 'ms', 0)).join(' / ')}`,
+      });
+      row('4. Brush', `${label} rows: input → next frame rendered (median)`, withReload.map((r) => r.brush.medianMs), {
+        digits: 1,
+        target: largest >= 1_000_000 ? { op: '<', value: 50 } : null,
+        note: `frame issued: median ${withReload.map((r) => fmt(r.brush.issuedMedianMs, 'ms', 1)).join(' / ')}`,
+      });
+      row('4. Brush', `${label} rows: slowest of ${config.brushMoves} moves`, withReload.map((r) => r.brush.maxMs), {
+        digits: 1,
+        target: largest >= 1_000_000 ? { op: '<', value: 50 } : null,
+        note: `frame issued: max ${withReload.map((r) => fmt(r.brush.issuedMaxMs, 'ms', 1)).join(' / ')}; longest app task ${withReload.map((r) => fmt(r.brush.longTasks?.longestMs ?? null, 'ms', 0)).join(' / ')}`,
+      });
+    }
+  });
+
+  await section('playback', async () => {
+    const files = new Map(config.playbackArcs.map((n) => [n, appJson(n, 1)]));
+    for (let round_ = 0; round_ < config.repeat; round_++)
+      for (const n of config.playbackArcs) {
+        log(`  ${n} arcs${config.repeat > 1 ? `, round ${round_ + 1}/${config.repeat}` : ''}`);
+        results.playback.push({ round: round_ + 1, ...(await measurePlayback({ appUrl: app.url, bareUrl: bare.url, count: n, json: files.get(n), sample: config.sample(n), log })) });
+      }
+    for (const n of config.playbackArcs) {
+      const runs = results.playback.filter((r) => r.count === n);
+      const label = n.toLocaleString('en-US');
+      row('5. Playback', `${label} arcs: app, ms per frame`, runs.map((r) => r.app.msPerFrame), {
+        digits: 1,
+        note: `${runs.map((r) => r.app.frames).join(' / ')} frames; interval p95 ${runs.map((r) => fmt(r.app.p95Ms, 'ms', 1)).join(' / ')}`,
+      });
+      row('5. Playback', `${label} arcs: bare page, ms per frame`, runs.map((r) => r.bare.msPerFrame), {
+        digits: 1,
+        note: `${runs.map((r) => r.bare.frames).join(' / ')} frames; interval p95 ${runs.map((r) => fmt(r.bare.p95Ms, 'ms', 1)).join(' / ')}`,
+      });
+      const few = runs.some((r) => r.app.frames < 6 || r.bare.frames < 6);
+      row('5. Playback', `${label} arcs: ratio app / bare`, runs.map((r) => r.ratio), {
+        unit: 'x',
+        target: { op: '<=', value: 1.15 },
+        note: few ? 'few frames, each minutes long: a rough figure' : '',
+      });
+      row('5. Playback', `${label} arcs: app JSON import through the UI`, runs.map((r) => r.app.import.endToEndMs));
+    }
+  });
+
+  await section('bytes', async () => {
+    const b = measureBytes(config.appDir, results.coldstart?.requests ?? []);
+    results.bytes = b;
+    const KB = (n) => n / 1024;
+    row('6. Bytes', `first-load JS, gzip (${b.firstLoadJs.files.length} files)`, [KB(b.firstLoadJs.gzip)], { unit: 'KB', target: { op: '<', value: 450 }, note: `${kb(b.firstLoadJs.bytes)} raw` });
+    row('6. Bytes', `first-load CSS, gzip (${b.firstLoadCss.files.length} files)`, [KB(b.firstLoadCss.gzip)], { unit: 'KB', note: `${kb(b.firstLoadCss.bytes)} raw` });
+    row('6. Bytes', 'MapLibre worker (fetched at start-up), gzip', [KB(b.maplibreWorker.gzip)], { unit: 'KB' });
+    row('6. Bytes', `JS chunks on demand, gzip (${b.onDemandJs.files.length} files)`, [KB(b.onDemandJs.gzip)], {
+      unit: 'KB',
+      note: b.onDemandJs.files.slice(0, 4).map((f) => `${f.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.m?js$/, '')} ${kb(f.gzip)}`).join(', '),
+    });
+    if (b.fetchedAtColdStart) {
+      row('6. Bytes', `  of which the page fetched during a cold start, gzip`, [KB(b.fetchedAtColdStart.jsBeyondStaticGraph.gzip)], {
+        unit: 'KB',
+        note: b.fetchedAtColdStart.jsBeyondStaticGraph.files.map((f) => f.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.m?js$/, '')).join(', '),
+      });
+      row('6. Bytes', `fonts the page fetched during a cold start (${b.fetchedAtColdStart.fonts.files.length} files)`, [KB(b.fetchedAtColdStart.fonts.bytes)], {
+        unit: 'KB',
+        note: `woff2 is compressed already; ${b.fontsShipped.files.length} font files shipped, ${kb(b.fontsShipped.bytes)}`,
+      });
+      row('6. Bytes', 'basemap data the page fetched during a cold start, gzip', [KB(b.fetchedAtColdStart.data.gzip)], { unit: 'KB', note: `${kb(b.fetchedAtColdStart.data.bytes)} raw` });
+      if (b.serviceWorkerPrecache)
+        row('6. Bytes', `service worker precache during a cold start (${b.serviceWorkerPrecache.all.files.length} files), gzip`, [KB(b.serviceWorkerPrecache.all.gzip)], {
+          unit: 'KB',
+          note: `JS ${kb(b.serviceWorkerPrecache.js.gzip)} gzip, fonts ${kb(b.serviceWorkerPrecache.fonts.bytes)}; ${kb(b.serviceWorkerPrecache.all.bytes)} raw`,
+        });
+    } else row('6. Bytes', `fonts shipped (${b.fontsShipped.files.length} files)`, [KB(b.fontsShipped.bytes)], { unit: 'KB' });
+  });
+} catch (error) {
+  results.failures.push({ section: 'setup', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  log(`FAILED: ${error instanceof Error ? error.message : error}`);
+} finally {
+  await app?.close();
+  await bare?.close();
+}
+
+// The table.
+machine.loadAverageAtEnd = loadavg().map((l) => round(l, 2));
+machine.durationS = round((Date.now() - started) / 1000, 0);
+const table = rows.map((r) => {
+  const outcomes = r.values.map((v) => meets(v, r.target));
+  const status = r.target === null ? '' : smoke ? '(smoke)' : outcomes.every((o) => o === true) ? 'pass' : outcomes.every((o) => o === false) ? 'MISS' : outcomes.includes(null) ? 'n/a' : 'mixed';
+  const target = r.target === null ? '' : `${r.target.op} ${fmt(r.target.value, r.unit, r.digits)}`;
+  return { ...r, value: r.values.map((v) => fmt(v, r.unit, r.digits)).join(' / '), targetText: target, status };
+});
+results.table = table.map(({ section: s, label, values, unit, value, targetText, status, note }) => ({ section: s, label, values, unit, value, target: targetText, status, note }));
+const widths = [Math.max(...table.map((r) => r.label.length), 11) + 2, Math.max(...table.map((r) => r.value.length), 5), Math.max(...table.map((r) => r.targetText.length), 6)];
+const line = (a, b, c, d, e) => `${a.padEnd(widths[0])}  ${b.padStart(widths[1])}  ${c.padEnd(widths[2])}  ${d.padEnd(7)}  ${e}`;
+console.log(`\n${smoke ? 'SMOKE RUN (small sizes; targets are for the full run)\n' : ''}Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; ${machine.chromium}; Node ${machine.node}; ${machine.date}; load ${machine.loadAverageAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}`);
+if (config.repeat > 1) console.log(`Figures separated by / are rounds 1..${config.repeat}.`);
+console.log(line('measurement', 'value', 'target', 'result', 'notes'));
+let current = '';
+for (const r of table) {
+  if (r.section !== current) {
+    current = r.section;
+    console.log(`${r.section}`);
+  }
+  console.log(line(`  ${r.label}`, r.value, r.targetText, r.status, r.note));
+}
+for (const f of results.failures) console.log(`FAILED ${f.section}: ${f.error.split('\n')[0]}`);
+mkdirSync(dirname(config.out), { recursive: true });
+writeFileSync(config.out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nJSON: ${config.out} (${machine.durationS} s)`);
+const missed = table.filter((r) => r.status === 'MISS' || r.status === 'mixed').length;
+// Exit now: a section stopped by its time limit may have left a browser behind.
+process.exit(results.failures.length ? 1 : config.strict && missed ? 1 : 0);
