@@ -18,6 +18,7 @@ import { measureColdStart } from './lib/coldstart.mjs';
 import { acledCsv, appJson } from './lib/datasets.mjs';
 import { measureImport } from './lib/import.mjs';
 import { measurePlayback } from './lib/playback.mjs';
+import { startMonitor } from './lib/monitor.mjs';
 import { serve } from './lib/servers.mjs';
 import { round } from './lib/stats.mjs';
 
@@ -102,9 +103,12 @@ function meets(value, target) {
   return target.op === '<' ? value < target.value : value <= target.value;
 }
 
+const monitor = startMonitor();
+results.disturbance = {};
 async function section(name, fn) {
   if (!only.includes(name)) return;
   log(`\n== ${name}`);
+  const sectionStart = Date.now();
   const limitS = smoke ? 180 : 75 * 60;
   let timer;
   try {
@@ -120,6 +124,10 @@ async function section(name, fn) {
     results.failures.push({ section: name, error: message });
   } finally {
     clearTimeout(timer);
+    const seen = monitor.between(sectionStart, Date.now());
+    results.disturbance[name] = seen;
+    if (seen.disturbedShare > 0)
+      log(`  (disturbed: ${seen.foreign.join(', ')} of someone else running during ${Math.round(seen.disturbedShare * 100)} % of this section; load up to ${seen.maxLoad.toFixed(1)})`);
   }
 }
 
@@ -286,6 +294,9 @@ for (const r of table) {
   }
   console.log(line(`  ${r.label}`, r.value, r.targetText, r.status, r.note));
 }
+for (const [name, seen] of Object.entries(results.disturbance))
+  if (seen.disturbedShare > 0)
+    console.log(`Disturbed: ${name} ran while ${seen.foreign.join(', ')} of someone else ran (${Math.round(seen.disturbedShare * 100)} % of the time, load up to ${seen.maxLoad.toFixed(1)}): its figures are pessimistic.`);
 for (const f of results.failures) console.log(`FAILED ${f.section}: ${f.error.split('\n')[0]}`);
 mkdirSync(dirname(config.out), { recursive: true });
 writeFileSync(config.out, `${JSON.stringify(results, null, 2)}\n`);
