@@ -194,6 +194,12 @@ try {
         target: largest >= 1_000_000 ? { op: '<', value: 2000 } : null,
         note: `frame issued at ${withReload.map((r) => fmt(r.reload.firstEventIssuedMs, 'ms', 0)).join(' / ')}`,
       });
+      if (withReload.every((r) => r.barePoints)) {
+        row('3. Reload', `bare page drawing ${label} points: navigation → first frame rendered`, withReload.map((r) => r.barePoints.firstFrame.renderedMs), {
+          note: `frame issued at ${withReload.map((r) => fmt(r.barePoints.firstFrame.issuedMs, 'ms', 0)).join(' / ')}`,
+        });
+        row('3. Reload', 'ratio app / bare page', withReload.map((r) => r.reload.firstEventFrameMs / r.barePoints.firstFrame.renderedMs), { unit: 'x' });
+      }
       row('4. Brush', `${label} rows: input → next frame rendered (median)`, withReload.map((r) => r.brush.medianMs), {
         digits: 1,
         target: largest >= 1_000_000 ? { op: '<', value: 50 } : null,
@@ -204,6 +210,13 @@ try {
         target: largest >= 1_000_000 ? { op: '<', value: 50 } : null,
         note: `frame issued: max ${withReload.map((r) => fmt(r.brush.issuedMaxMs, 'ms', 1)).join(' / ')}; longest app task ${withReload.map((r) => fmt(r.brush.longTasks?.longestMs ?? null, 'ms', 0)).join(' / ')}`,
       });
+      if (withReload.every((r) => r.barePoints)) {
+        row('4. Brush', `bare page, ${label} points: range change → frame rendered (median)`, withReload.map((r) => r.barePoints.brush.medianMs), {
+          digits: 1,
+          note: `max ${withReload.map((r) => fmt(r.barePoints.brush.maxMs, 'ms', 1)).join(' / ')}`,
+        });
+        row('4. Brush', 'ratio app / bare page (medians)', withReload.map((r) => r.brush.medianMs / r.barePoints.brush.medianMs), { unit: 'x' });
+      }
     }
   });
 

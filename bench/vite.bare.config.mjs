@@ -17,7 +17,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     rolldownOptions: {
-      input: { parse: here('./bare/parse.html'), arcs: here('./bare/arcs.html') },
+      input: { parse: here('./bare/parse.html'), arcs: here('./bare/arcs.html'), points: here('./bare/points.html') },
     },
   },
 });

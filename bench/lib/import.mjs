@@ -179,6 +179,49 @@ async function measureBrush(page, moves) {
 }
 
 /**
+ * The bare points page (bench/bare/points.html): the same number of points as the app's
+ * imported events, drawn as the app draws them and nothing else, same map size and view.
+ * Navigation -> first frame rendered, then `moves` filter-range changes -> frame rendered.
+ */
+async function barePoints(bareUrl, rows, { hash, size, moves }) {
+  const session = await openBrowser();
+  try {
+    const { page } = session;
+    await page.goto(`${bareUrl}points.html?n=${rows}&w=${size.width}&h=${size.height}${hash}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__strikesMapPerf?.rendered?.firstEventFrame != null, null, { timeout: 300_000, polling: 50 });
+    const first = await page.evaluate(() => ({ renderedMs: window.__strikesMapPerf.rendered.firstEventFrame, issuedMs: window.__strikesMapPerf.firstEventFrame }));
+    await page.waitForTimeout(500);
+    const rendered = [];
+    for (let i = 1; i <= moves; i++) {
+      // As a drag from a third into 2021-2024 widening step by step (day numbers since 2020-01-01).
+      const sample = await page.evaluate(
+        ([from, to]) => {
+          const input = performance.now();
+          const next = window.__benchNextFrame(input);
+          window.__bareRange(from, to);
+          return next.then((frame) => ({ issued: frame.frame - input, rendered: frame.rendered - input }));
+        },
+        [366 + 300, 366 + 300 + (900 * i) / moves],
+      );
+      rendered.push(sample);
+      await page.waitForTimeout(150);
+    }
+    return {
+      firstFrame: first,
+      brush: {
+        medianMs: median(rendered.map((s) => s.rendered)),
+        maxMs: Math.max(...rendered.map((s) => s.rendered)),
+        issuedMedianMs: median(rendered.map((s) => s.issued)),
+        samples: rendered.map((s) => round(s.rendered, 1)),
+      },
+      errors: session.errors,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+/**
  * One size: the app's import (fresh profile), then the bare parse (fresh profile); with
  * `reloadAndBrush`, the reload and the brush on the app's profile before it is closed.
  */
@@ -200,6 +243,10 @@ export async function measureImport({ appUrl, bareUrl, csv, rows, reloadAndBrush
       result.reload = await measureReload(session.page);
       log(`  reload with ${rows} rows stored: first frame with them rendered at ${round(result.reload.firstEventFrameMs, 0)} ms (issued ${round(result.reload.firstEventIssuedMs, 0)})`);
       result.brush = await measureBrush(session.page, brushMoves);
+      result.view = {
+        hash: await session.page.evaluate(() => location.hash),
+        size: await session.page.getByTestId('map').boundingBox().then((b) => ({ width: Math.round(b.width), height: Math.round(b.height) })),
+      };
       log(
         `  brush at ${rows} rows: input -> frame rendered median ${round(result.brush.medianMs, 1)} ms, max ${round(result.brush.maxMs, 1)} ms ` +
           `(frame issued: median ${round(result.brush.issuedMedianMs, 1)}, max ${round(result.brush.issuedMaxMs, 1)}) over ${result.brush.samples.length} moves`,
@@ -213,5 +260,13 @@ export async function measureImport({ appUrl, bareUrl, csv, rows, reloadAndBrush
   result.bare = bare;
   result.ratio = result.app.endToEndMs / bare.ms;
   log(`  bare parse of the same file: ${round(bare.ms, 0)} ms (${bare.rows} records); app/bare ${round(result.ratio, 2)}`);
+  if (result.view) {
+    result.barePoints = await barePoints(bareUrl, rows, { hash: result.view.hash, size: result.view.size, moves: brushMoves });
+    const b = result.barePoints;
+    log(
+      `  bare page drawing ${rows} points: first frame rendered at ${round(b.firstFrame.renderedMs, 0)} ms (issued ${round(b.firstFrame.issuedMs, 0)}); ` +
+        `range change -> rendered median ${round(b.brush.medianMs, 1)} ms, max ${round(b.brush.maxMs, 1)} ms`,
+    );
+  }
   return result;
 }

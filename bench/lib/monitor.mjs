@@ -20,8 +20,16 @@ function ours(pid) {
   return false;
 }
 
+/** This process and the ones that started it (npm, `sh -c ... && node bench/run.mjs`). */
+function ancestors() {
+  const out = new Set();
+  for (let p = process.pid, guard = 0; p > 1 && guard < 64; p = parentOf(p), guard++) out.add(p);
+  return out;
+}
+
 function foreignWork() {
   const found = [];
+  const mine = ancestors();
   let entries = [];
   try {
     entries = readdirSync('/proc');
@@ -29,7 +37,7 @@ function foreignWork() {
     return found; // not Linux: no process list
   }
   for (const pid of entries) {
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
+    if (!/^\d+$/.test(pid) || mine.has(Number(pid))) continue;
     let cmd;
     try {
       cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
