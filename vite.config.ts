@@ -3,11 +3,13 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { bundledDatasetHash } from './scripts/dataset-hash.mjs';
 import { offlinePlugin } from './scripts/offline-plugin.mjs';
+import { bundledDatasetPlugin } from './scripts/bundled-dataset-plugin.mjs';
+import { fontPreloadPlugin } from './scripts/font-preload-plugin.mjs';
 
 export default defineConfig({
   // Relative asset URLs so the build works from any path (file server, sub-folder).
   base: './',
-  plugins: [svelte(), offlinePlugin()],
+  plugins: [svelte(), bundledDatasetPlugin(), fontPreloadPlugin(), offlinePlugin()],
   define: {
     // Content hash of data/: the app re-seeds IndexedDB when it changes.
     __BUNDLED_DATASET_HASH__: JSON.stringify(bundledDatasetHash()),

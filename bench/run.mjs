@@ -145,13 +145,17 @@ try {
   log(`${machine.cpu} ×${machine.cores}, ${machine.memoryGiB} GiB, ${machine.chromium}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
 
   await section('coldstart', async () => {
-    const r = await measureColdStart({ appUrl: app.url, runs: config.coldRuns, log });
+    const r = await measureColdStart({ appUrl: app.url, bareUrl: bare.url, runs: config.coldRuns, log });
     results.coldstart = r;
     row('1. Cold start', `navigation → arcs rendered, fresh profile (median of ${config.coldRuns})`, [r.coldMs], {
       target: { op: '<', value: 1500 },
       note: `frame issued at ${fmt(r.coldIssuedMs, 'ms', 0)}`,
     });
     row('1. Cold start', 'warm start (second visit, same profile)', [r.warmMs]);
+    row('1. Cold start', `bare page: MapLibre + deck.gl, same basemap and arcs (median of ${config.coldRuns})`, [r.bareMs], {
+      note: `frame issued at ${fmt(r.bareIssuedMs, 'ms', 0)}`,
+    });
+    row('1. Cold start', 'ratio app / bare page', [r.coldMs / r.bareMs], { unit: 'x' });
   });
 
   await section('import', async () => {

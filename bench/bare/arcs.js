@@ -169,8 +169,8 @@ async function load() {
   overlay.setProps({ layers: layers(arcs, range, null) });
   window.__bare = { ready: true, arcs: arcs.length, error: null, state: { arcs, range, start } };
 }
-map.on('load', () => {
-  load().catch((error) => {
-    window.__bare = { ready: false, arcs: 0, error: String(error?.message ?? error) };
-  });
+// The arcs go to deck.gl as soon as they are built: deck.gl draws on its own canvas and needs
+// nothing from the style (as the app, which hands its layers over before the basemap is in).
+load().catch((error) => {
+  window.__bare = { ready: false, arcs: 0, error: String(error?.message ?? error) };
 });

@@ -3,6 +3,7 @@
 // (window.__strikesMapPerf.firstIncidentFrame, a performance.now() value, whose origin is
 // the navigation start), and -> that frame rendered by the GPU process (the figure: "arcs on
 // the canvas"). Then a warm start: a second visit with the same profile.
+import { readFileSync } from 'node:fs';
 import { openBrowser } from './browser.mjs';
 import { median, round } from './stats.mjs';
 
@@ -25,9 +26,35 @@ async function firstArcs(page, url) {
   });
 }
 
-export async function measureColdStart({ appUrl, runs, log }) {
+/**
+ * The bare page (bench/bare/arcs.html: MapLibre with the same offline basemap style and one
+ * deck.gl overlay drawing the bundled dataset's arcs, nothing else) on a fresh profile:
+ * navigation start -> its first deck.gl frame with arcs, rendered. What MapLibre and deck.gl
+ * alone need on this machine; the app adds IndexedDB, its interface and its other layers.
+ */
+async function bareFirstArcs(bareUrl) {
+  const session = await openBrowser();
+  try {
+    const { page } = session;
+    const dataUrl = `${bareUrl}bench-data/bundled-incidents.json`;
+    const body = readFileSync(new URL('../../data/incidents.json', import.meta.url));
+    await page.route(dataUrl, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    const params = new URLSearchParams({ data: dataUrl, from: '2021-01-01', to: '2024-12-31' });
+    await page.goto(`${bareUrl}arcs.html?${params}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__strikesMapPerf?.rendered?.firstIncidentFrame != null || window.__bare?.error, null, { timeout: 120_000, polling: 50 });
+    return await page.evaluate(() => {
+      if (window.__bare?.error) throw new Error(`bare arcs page: ${window.__bare.error}`);
+      return { firstArcsMs: window.__strikesMapPerf.rendered.firstIncidentFrame, firstArcsIssuedMs: window.__strikesMapPerf.firstIncidentFrame, arcs: window.__bare.arcs };
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export async function measureColdStart({ appUrl, bareUrl, runs, log }) {
   const cold = [];
   const warm = [];
+  const bare = [];
   let requests = [];
   let browserVersion = null;
   const errors = [];
@@ -48,12 +75,19 @@ export async function measureColdStart({ appUrl, runs, log }) {
     } finally {
       await session.close();
     }
+    // Interleaved with the app's runs, so that both see the same state of the machine.
+    const b = await bareFirstArcs(bareUrl);
+    bare.push(b);
+    log(`  bare page run ${i + 1}/${runs}: arcs rendered at ${round(b.firstArcsMs, 0)} ms (frame issued ${round(b.firstArcsIssuedMs, 0)}, ${b.arcs} arcs)`);
   }
   return {
     coldMs: median(cold.map((r) => r.firstArcsMs)),
     coldIssuedMs: median(cold.map((r) => r.firstArcsIssuedMs)),
     warmMs: median(warm.map((r) => r.firstArcsMs)),
+    bareMs: median(bare.map((r) => r.firstArcsMs)),
+    bareIssuedMs: median(bare.map((r) => r.firstArcsIssuedMs)),
     cold,
+    bare,
     warm,
     requests,
     browserVersion,

@@ -18,9 +18,13 @@ export async function ensureBundledDataset(
   const data = await load();
   const datasetId = BUNDLED_DATASET_ID;
   await db.transaction('rw', [db.incidents, db.places, db.sources, db.datasets], async () => {
-    await db.incidents.where('datasetId').equals(datasetId).delete();
-    await db.places.where('datasetId').equals(datasetId).delete();
-    await db.sources.where('datasetId').equals(datasetId).delete();
+    // A dataset's records are only ever written together with its datasets row (one
+    // transaction), so when there is no row there is nothing of it to remove.
+    if (existing) {
+      await db.incidents.where('datasetId').equals(datasetId).delete();
+      await db.places.where('datasetId').equals(datasetId).delete();
+      await db.sources.where('datasetId').equals(datasetId).delete();
+    }
     await db.places.bulkPut(data.places.map((p) => ({ ...p, datasetId })));
     await db.sources.bulkPut(data.sources.map((s) => ({ ...s, datasetId })));
     await db.incidents.bulkPut(data.incidents.map((i) => ({ ...i, datasetId })));

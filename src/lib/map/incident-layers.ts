@@ -39,6 +39,8 @@ const HEAD_TRAIL_DAYS = 0.18;
 // the facet filters (1) or not (0). Both are compared on the GPU.
 const filter = new DataFilterExtension({ filterSize: 2 });
 const SHOWN: [number, number] = [0.5, 1.5];
+/** A range on the first filter value (days) that a constant 0 always passes. */
+const ALWAYS: [number, number] = [-1, 1];
 
 // deck.gl compares update triggers by their enumerable keys, which a Set does not have:
 // hand it a number that changes whenever the set of visible ids is a new one.
@@ -82,7 +84,7 @@ export function buildIncidentLayers(state: MapLayerState): Layer[] {
     updateTriggers: { getFilterValue: versionOf(visible) },
   };
   const layers: Layer[] = [
-    new ScatterplotLayer<TargetHalo>({
+    new ScatterplotLayer<TargetHalo, DataFilterExtensionProps<TargetHalo>>({
       id: 'target-halos',
       data: state.halos,
       getPosition: (d) => d.at,
@@ -94,6 +96,11 @@ export function buildIncidentLayers(state: MapLayerState): Layer[] {
       getLineColor: [30, 30, 30, 120],
       lineWidthMinPixels: 1,
       pickable: false,
+      // Never filtered out; the extension is here so that this layer and the impacts share one
+      // compiled shader (compiling one takes a few hundred milliseconds with software WebGL).
+      extensions: [filter],
+      getFilterValue: () => [0, 1],
+      filterRange: [ALWAYS, SHOWN],
     }),
     ...highlightLayers(glyphs, state.selectedId ?? state.hoveredId),
     new PathLayer<ArcGlyph, DataFilterExtensionProps<ArcGlyph> & PathStyleExtensionProps<ArcGlyph>>({
