@@ -5,9 +5,10 @@
  * from the same pure `buildIncidentLayers` as the screen, as often as asked (one basemap
  * image serves every frame of a video: the camera does not move).
  */
-import { Deck, MapView, type Layer } from '@deck.gl/core';
+import { Deck, MapView, WebMercatorViewport, type Layer } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import type { StyleSpecification } from 'maplibre-gl';
+import { densityAreaFor, type DensityArea } from '../map/event-density';
 import { buildMapLayers, type MapState } from '../map/map-layers';
 import { pixelSize, type Camera, type RenderSize } from './export-geometry';
 
@@ -134,11 +135,13 @@ export class IncidentRenderer {
   readonly #container: HTMLDivElement;
   readonly #canvas: HTMLCanvasElement;
   readonly #deck: ImmediateDeck;
+  readonly #densityArea: DensityArea;
 
-  private constructor(container: HTMLDivElement, canvas: HTMLCanvasElement, deck: ImmediateDeck) {
+  private constructor(container: HTMLDivElement, canvas: HTMLCanvasElement, deck: ImmediateDeck, densityArea: DensityArea) {
     this.#container = container;
     this.#canvas = canvas;
     this.#deck = deck;
+    this.#densityArea = densityArea;
   }
 
   static async open(camera: Camera, size: RenderSize, signal?: AbortSignal): Promise<IncidentRenderer> {
@@ -171,7 +174,7 @@ export class IncidentRenderer {
         });
       });
       await loaded;
-      const renderer = new IncidentRenderer(container, canvas, deck!);
+      const renderer = new IncidentRenderer(container, canvas, deck!, exportDensityArea(camera, size));
       // The drawing buffer follows the canvas's CSS size through a ResizeObserver: wait for it.
       const { width, height } = pixelSize(size);
       for (let i = 0; i < 300; i++) {
@@ -197,9 +200,9 @@ export class IncidentRenderer {
     return this.#canvas;
   }
 
-  /** Draws the incident layers for a state, exactly as the screen builds them. */
+  /** Draws the incident layers for a state, exactly as the screen builds them (large datasets counted over this view). */
   render(state: MapState): HTMLCanvasElement {
-    return this.draw({ layers: buildMapLayers(state) });
+    return this.draw({ layers: buildMapLayers({ ...state, densityArea: this.#densityArea }) });
   }
 
   dispose(): void {
@@ -210,4 +213,19 @@ export class IncidentRenderer {
       this.#container.remove();
     }
   }
+}
+
+/** The density cells for an export: its view, cells of the same size in output pixels as on screen. */
+function exportDensityArea(camera: Camera, size: RenderSize): DensityArea {
+  const viewport = new WebMercatorViewport({
+    width: size.cssWidth,
+    height: size.cssHeight,
+    longitude: camera.center[0],
+    latitude: camera.center[1],
+    zoom: camera.zoom,
+    bearing: camera.bearing,
+    pitch: camera.pitch,
+  });
+  const [west, south, east, north] = viewport.getBounds();
+  return densityAreaFor({ west, south, east, north }, camera.zoom + Math.log2(size.pixelRatio), 0);
 }

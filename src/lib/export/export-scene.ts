@@ -89,6 +89,8 @@ export function captureScene(map: MaplibreMap, title: string): ExportScene {
   const layerState: MapState = {
     eventColumns: app.eventColumns,
     eventTypes: filterState.eventTypes,
+    // The export's renderer counts large datasets over its own view (IncidentRenderer).
+    densityArea: null,
     glyphs: app.glyphs,
     halos: app.halos,
     selectedId: app.selectedIncidentId,

@@ -153,6 +153,7 @@ export const ar: Record<MessageKey, string> = {
   'event.noOrigin': 'الأحداث المستوردة بلا مصدر إطلاق: تُرسم كمواقع سقوط لا كمسارات.',
   'filter.eventType': 'نوع الحدث المستورد',
   'legend.event': 'حدث مستورد (مثل ACLED) دون مصدر إطلاق',
+  'legend.eventDensity': 'أحداث مستوردة بأعداد كبيرة: المربعات الأغمق تضم أحداثاً أكثر',
   'url.reason.date': 'ليس تاريخاً بالصيغة YYYY-MM-DD',
   'url.reason.order': 'نهاية النطاق تسبق بدايته',
   'url.reason.speed': 'السرعة رقم بين 0.25 و16',

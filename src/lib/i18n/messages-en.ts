@@ -152,6 +152,7 @@ export const en = {
   'event.noOrigin': 'Imported events have no origin: drawn as impacts, never as arcs.',
   'filter.eventType': 'Imported event type',
   'legend.event': 'Imported event (e.g. ACLED), no origin',
+  'legend.eventDensity': 'Imported events, large dataset: darker squares hold more events',
   'url.reason.date': 'not a date written YYYY-MM-DD',
   'url.reason.order': 'the end of the range is before its start',
   'url.reason.speed': 'the speed must be a number from 0.25 to 16',

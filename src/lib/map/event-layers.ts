@@ -6,11 +6,15 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { EventColumns } from '../data/event-columns';
 import { eventPositions } from '../data/event-store';
+import { areaBounds, DENSITY_MIN_ROWS, densityAreaFor, densityGrid, densityPixels, type DensityArea, type DensityGrid } from './event-density';
 
 export const EVENT_COLOR: [number, number, number] = [120, 72, 20];
+/** The density image's colours: one event in a cell, and the most (see event-density.ts). */
+export const DENSITY_LIGHT: [number, number, number] = [176, 120, 60];
+export const DENSITY_DARK: [number, number, number] = [74, 38, 6];
 
 const filter = new DataFilterExtension({ filterSize: 2 });
 
@@ -55,10 +59,63 @@ export interface EventLayerState {
   eventTypes: readonly string[];
   /** [lower, upper] of days shown now (date range and playhead). */
   window: { range: [number, number]; softRange: [number, number] };
+  /** Where large datasets are counted into a density image (the view, see densityAreaFor); null: the region at zoom 6. */
+  densityArea: DensityArea | null;
+}
+
+/** The app's opening view, for a density image made before the map tells its view. */
+const REGION_AREA = densityAreaFor({ west: 35.6, south: 32.4, east: 42.6, north: 37.5 }, 6);
+
+interface DensityImage {
+  key: string;
+  grid: DensityGrid;
+  image: ImageData;
+}
+/** The last image made per dataset and area: hover and selection redraw without counting again. */
+const densityImages = new WeakMap<EventColumns, Map<DensityArea, DensityImage>>();
+
+function densityImage(columns: EventColumns, area: DensityArea, window: EventLayerState['window'], types: readonly string[]): DensityImage {
+  let byArea = densityImages.get(columns);
+  if (!byArea) densityImages.set(columns, (byArea = new Map()));
+  const key = `${window.range.join()}|${window.softRange.join()}|${[...types].sort().join('\u001f')}`;
+  const cached = byArea.get(area);
+  if (cached?.key === key) return cached;
+  const grid = densityGrid(columns, area, window, types.length ? typeMask(columns, types) : null);
+  const image = new ImageData(densityPixels(grid, DENSITY_LIGHT, DENSITY_DARK) as Uint8ClampedArray<ArrayBuffer>, area.width, area.height);
+  const made = { key, grid, image };
+  byArea.delete(area);
+  byArea.set(area, made);
+  // The screen's area and an export's, at most: older areas go.
+  while (byArea.size > 2) byArea.delete(byArea.keys().next().value!);
+  return made;
+}
+
+/** The grid last drawn for a dataset over `area` (for finding the event under the pointer), if any. */
+export function drawnDensityGrid(columns: EventColumns, area: DensityArea | null): DensityGrid | null {
+  return densityImages.get(columns)?.get(area ?? REGION_AREA)?.grid ?? null;
+}
+
+/** Whether a dataset is drawn as a density image rather than as dots. */
+export function drawnAsDensity(columns: EventColumns): boolean {
+  return columns.length > DENSITY_MIN_ROWS;
 }
 
 export function buildEventLayers(state: EventLayerState): Layer[] {
-  return state.columns.map((columns) => {
+  return state.columns.map((columns): Layer => {
+    if (drawnAsDensity(columns)) {
+      const area = state.densityArea ?? REGION_AREA;
+      const { image } = densityImage(columns, area, state.window, state.eventTypes);
+      return new BitmapLayer({
+        id: `events-${columns.datasetId}`,
+        image,
+        bounds: areaBounds(area),
+        // Cells stay square and sharp when the map zooms between two images.
+        textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
+        // The event under the pointer is found from the grid (MapView), not by GPU picking,
+        // which would find this full-view image under every arc.
+        pickable: false,
+      });
+    }
     const { positions } = buffersOf(columns);
     const mask = typeMask(columns, state.eventTypes);
     return new ScatterplotLayer<unknown, DataFilterExtensionProps>({
