@@ -1,8 +1,10 @@
 // The bare side of the playback comparison: MapLibre with the app's offline basemap style
 // and ONE deck.gl MapboxOverlay (interleaved: false) drawing the same curved arcs as the app
-// (arcPath / fanCurvature / ARC_SEGMENTS from src/lib/map/arc-path.ts) in a PathLayer with a
-// DataFilterExtension whose range advances every frame like playback, plus the same
-// TripsLayer heads. Nothing else: no places, impacts, pulses, dashes, UI or state.
+// (arcPath / fanCurvature / ARC_SEGMENTS from src/lib/map/arc-path.ts), styled as the app
+// styles them (colour by kind, width, transparency and dashes by status: STATUS_STYLE and
+// KIND_COLORS), in a PathLayer with a DataFilterExtension whose range advances every frame
+// like playback, plus the same TripsLayer heads. Nothing else: no places, impacts, pulses,
+// target rings, UI or state.
 //
 // Query: ?data=<url of an app JSON file>&w=<px>&h=<px>&start=<YYYY-MM-DD>&from=<YYYY-MM-DD>&to=<YYYY-MM-DD>&speed=16
 // [&layers=arcs|heads|arcs,heads]
@@ -12,9 +14,11 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { DataFilterExtension } from '@deck.gl/extensions';
 import { TripsLayer } from '@deck.gl/geo-layers';
 import { PathLayer } from '@deck.gl/layers';
+import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
+import { STATUS_STYLE } from '../../src/lib/map/incident-glyphs';
+import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { basemapStyle } from '../../src/lib/map/basemap-style';
 import { ARC_SEGMENTS, arcPath, fanCurvature } from '../../src/lib/map/arc-path';
 import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time';
@@ -23,7 +27,6 @@ import places from '../../data/places.json';
 // As src/lib/map/incident-glyphs.ts and incident-layers.ts.
 const FLIGHT_DAYS = 0.4;
 const HEAD_TRAIL_DAYS = 0.18;
-const COLOR = [200, 50, 40];
 const DAYS_PER_SECOND = 1;
 
 const params = new URLSearchParams(location.search);
@@ -52,7 +55,10 @@ const map = new maplibregl.Map({
   keyboard: false,
   attributionControl: false,
 });
-const filter = new DataFilterExtension({ filterSize: 1 });
+// As the app: two filter values (the moment, and 1 for "passes the facet filters"), dashes by status.
+const filter = new DataFilterExtension({ filterSize: 2 });
+const dashes = new PathStyleExtension({ dash: true });
+const SHOWN = [0.5, 1.5];
 const overlay = new MapboxOverlay({
   interleaved: false,
   layers: [],
@@ -80,7 +86,7 @@ function buildArcs(data) {
     const path = arcPath(byId.get(incident.originId), byId.get(incident.targetId), fanCurvature(k), ARC_SEGMENTS);
     const launch = moment - FLIGHT_DAYS;
     const timestamps = path.map((_, i) => launch + (FLIGHT_DAYS * i) / (path.length - 1));
-    return { path, timestamps, impact: moment };
+    return { path, timestamps, impact: moment, color: KIND_COLORS[incident.kind] ?? [200, 50, 40], style: STATUS_STYLE[incident.status] ?? STATUS_STYLE.reported };
   });
 }
 
@@ -97,16 +103,18 @@ function allLayers(arcs, range, playhead) {
       id: 'arcs',
       data: arcs,
       getPath: (d) => d.path,
-      getColor: [...COLOR, 215],
-      getWidth: 2.5,
+      getColor: (d) => [...d.color, d.style.alpha],
+      getWidth: (d) => d.style.width,
       widthUnits: 'pixels',
       widthMinPixels: 1.5,
       capRounded: true,
       jointRounded: true,
-      getFilterValue: (d) => d.impact,
-      extensions: [filter],
-      filterRange: [range[0], playhead ?? range[1]],
-      filterSoftRange: [range[0], playhead ?? range[1]],
+      getDashArray: (d) => d.style.dash,
+      dashJustified: true,
+      getFilterValue: (d) => [d.impact, 1],
+      extensions: [filter, dashes],
+      filterRange: [[range[0], playhead ?? range[1]], SHOWN],
+      filterSoftRange: [[range[0], playhead ?? range[1]], SHOWN],
       filterTransformColor: true,
     }),
   ];
@@ -117,16 +125,16 @@ function allLayers(arcs, range, playhead) {
         data: arcs,
         getPath: (d) => d.path,
         getTimestamps: (d) => d.timestamps,
-        getColor: [...COLOR, 255],
+        getColor: (d) => [...d.color, 255],
         getWidth: 5,
         widthUnits: 'pixels',
         capRounded: true,
         currentTime: playhead,
         trailLength: HEAD_TRAIL_DAYS,
         fadeTrail: true,
-        getFilterValue: (d) => d.impact,
+        getFilterValue: (d) => [d.impact, 1],
         extensions: [filter],
-        filterRange: [range[0], range[1]],
+        filterRange: [[range[0], range[1]], SHOWN],
       }),
     );
   return out;

@@ -16,6 +16,11 @@ import type { EventColumns } from '../data/event-columns';
 
 /** Datasets with more rows than this are drawn as a density image. */
 export const DENSITY_MIN_ROWS = 50_000;
+/** Whether a dataset is drawn as a density image rather than as dots. */
+export function drawnAsDensity(columns: EventColumns): boolean {
+  return columns.length > DENSITY_MIN_ROWS;
+}
+
 /** Side of a cell in screen pixels at the zoom the area was made for. */
 export const CELL_PX = 2;
 /** Largest grid side, in cells (a 2048² RGBA image is 16 MB). */
@@ -64,18 +69,38 @@ export function worldYToLat(y: number): number {
 }
 
 const worldCache = new WeakMap<EventColumns, Float32Array>();
+
+function project(columns: EventColumns, out: Float32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    out[2 * i] = lonToWorldX(columns.lon[i]!);
+    out[2 * i + 1] = latToWorldY(columns.lat[i]!);
+  }
+}
+
 /** Interleaved Web Mercator [x, y] of every row, computed once per set of columns. */
 export function worldPositions(columns: EventColumns): Float32Array {
   let out = worldCache.get(columns);
   if (!out) {
     out = new Float32Array(columns.length * 2);
-    for (let i = 0; i < columns.length; i++) {
-      out[2 * i] = lonToWorldX(columns.lon[i]!);
-      out[2 * i + 1] = latToWorldY(columns.lat[i]!);
-    }
+    project(columns, out, 0, columns.length);
     worldCache.set(columns, out);
   }
   return out;
+}
+
+/**
+ * Computes worldPositions ahead of the first drawing, `slice` rows at a time with a yield to
+ * the event loop between slices: for a million rows the projection takes tens of ms, which
+ * would otherwise join the reading and the first draw in one long task.
+ */
+export async function prepareWorldPositions(columns: EventColumns, slice = 100_000): Promise<void> {
+  if (worldCache.has(columns)) return;
+  const out = new Float32Array(columns.length * 2);
+  for (let from = 0; from < columns.length; from += slice) {
+    project(columns, out, from, Math.min(columns.length, from + slice));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  worldCache.set(columns, out);
 }
 
 export interface ViewBounds {

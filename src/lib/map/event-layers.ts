@@ -9,7 +9,7 @@ import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/ext
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { EventColumns } from '../data/event-columns';
 import { eventPositions } from '../data/event-store';
-import { areaBounds, DENSITY_MIN_ROWS, densityAreaFor, densityGrid, densityPixels, type DensityArea, type DensityGrid } from './event-density';
+import { areaBounds, densityAreaFor, drawnAsDensity, densityGrid, densityPixels, type DensityArea, type DensityGrid } from './event-density';
 
 export const EVENT_COLOR: [number, number, number] = [120, 72, 20];
 /** The density image's colours: one event in a cell, and the most (see event-density.ts). */
@@ -95,10 +95,6 @@ export function drawnDensityGrid(columns: EventColumns, area: DensityArea | null
   return densityImages.get(columns)?.get(area ?? REGION_AREA)?.grid ?? null;
 }
 
-/** Whether a dataset is drawn as a density image rather than as dots. */
-export function drawnAsDensity(columns: EventColumns): boolean {
-  return columns.length > DENSITY_MIN_ROWS;
-}
 
 export function buildEventLayers(state: EventLayerState): Layer[] {
   return state.columns.map((columns): Layer => {

@@ -3,6 +3,7 @@
  * Flow: IndexedDB (seeded from data/) -> snapshot -> selection -> glyphs and halos -> map and panels.
  */
 import { IncidentDatabase, type DatasetRecord, type StoredIncident, type StoredPlace, type StoredSource } from '../data/db';
+import { drawnAsDensity, prepareWorldPositions } from '../map/event-density';
 import { ensureBundledDataset, type SeedResult } from '../data/seed';
 import { liveQuery, type Subscription } from 'dexie';
 import type { EventColumns, EventText } from '../data/event-columns';
@@ -190,6 +191,9 @@ let refreshTag = 0;
 async function refreshData(db: IncidentDatabase): Promise<void> {
   const tag = ++refreshTag;
   const [snapshot, datasets, eventColumns] = await Promise.all([readVisibleIncidents(db), db.datasets.toArray(), readVisibleEventColumns(db)]);
+  if (tag !== refreshTag) return;
+  // Large datasets are drawn as a density image from projected positions: project them in slices first.
+  for (const columns of eventColumns) if (drawnAsDensity(columns)) await prepareWorldPositions(columns);
   if (tag !== refreshTag) return;
   app.snapshot = snapshot;
   app.datasets = datasets;
