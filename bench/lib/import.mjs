@@ -122,7 +122,7 @@ async function measureReload(page) {
  * from the pointermove (as the page receives it) to the first deck.gl frame issued after it
  * and to that frame rendered by the GPU process (the figure).
  */
-async function measureBrush(page, moves) {
+export async function measureBrush(page, moves) {
   await waitForMapIdle(page);
   const box = await page.getByTestId('timeline-chart').boundingBox();
   if (!box) throw new Error('no timeline chart');
