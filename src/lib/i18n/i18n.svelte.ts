@@ -23,20 +23,33 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   });
 }
 
+// Creating an Intl formatter costs far more than using one: they are kept per language and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function intlLocale(): string {
+  return locale.lang === 'ar' ? 'ar-SY' : 'en-GB';
+}
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale.lang === 'ar' ? 'ar-SY' : 'en-GB', options).format(value);
+  const key = `${locale.lang}|${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlLocale(), options)));
+  return format.format(value);
 }
 
 /** A YYYY-MM-DD date as the locale writes it ("28 Jun 2021", "٢٨ حزيران ٢٠٢١"). */
 export function formatDate(isoDate: string, style: 'short' | 'long' = 'short'): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale.lang === 'ar' ? 'ar-SY' : 'en-GB', {
-    day: 'numeric',
-    month: style === 'long' ? 'long' : 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const key = `${locale.lang}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format)
+    dateFormats.set(
+      key,
+      (format = new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: style === 'long' ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' })),
+    );
+  return format.format(date);
 }
 
 /** The name of a bilingual record in the current language. */
