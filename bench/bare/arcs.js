@@ -10,67 +10,29 @@
 // [&layers=arcs|heads|arcs,heads]
 // Hash: #map=zoom/lat/lon, as the app's.
 // Exposes window.__strikesMapPerf (as the app does) and window.__bare = { ready, arcs, error }.
-import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { MapboxOverlay } from '@deck.gl/mapbox';
 import { TripsLayer } from '@deck.gl/geo-layers';
 import { PathLayer } from '@deck.gl/layers';
 import { DataFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import { STATUS_STYLE } from '../../src/lib/map/incident-glyphs';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
-import { basemapStyle } from '../../src/lib/map/basemap-style';
 import { ARC_SEGMENTS, arcPath, fanCurvature } from '../../src/lib/map/arc-path';
 import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time';
 import places from '../../data/places.json';
+import { bareMap, params } from './bare-map.js';
 
 // As src/lib/map/incident-glyphs.ts and incident-layers.ts.
 const FLIGHT_DAYS = 0.4;
 const HEAD_TRAIL_DAYS = 0.18;
 const DAYS_PER_SECOND = 1;
 
-const params = new URLSearchParams(location.search);
-const width = Number(params.get('w') || 0);
-const height = Number(params.get('h') || 0);
-const container = document.getElementById('map');
-if (width > 0 && height > 0) {
-  container.style.width = `${width}px`;
-  container.style.height = `${height}px`;
-}
-
 window.__bare = { ready: false, arcs: 0, error: null };
-window.__strikesMapPerf ??= { firstIncidentFrame: null, firstEventFrame: null, lastFrame: 0, frames: 0 };
 let arcCount = 0;
 
-maplibregl.setWorkerUrl(workerUrl);
-const map = new maplibregl.Map({
-  container,
-  style: basemapStyle({ baseUrl: new URL('.', document.baseURI).href, lang: 'en' }),
-  bounds: [
-    [35.6, 32.4],
-    [42.6, 37.5],
-  ],
-  fitBoundsOptions: { padding: 24 },
-  hash: 'map',
-  keyboard: false,
-  attributionControl: false,
-});
+const { overlay } = bareMap({ firstFrameKey: 'firstIncidentFrame', drawn: () => arcCount > 0 });
 // As the app: two filter values (the moment, and 1 for "passes the facet filters"), dashes by status.
 const filter = new DataFilterExtension({ filterSize: 2 });
 const dashes = new PathStyleExtension({ dash: true });
 const SHOWN = [0.5, 1.5];
-const overlay = new MapboxOverlay({
-  interleaved: false,
-  layers: [],
-  onAfterRender: () => {
-    const stats = window.__strikesMapPerf;
-    const now = performance.now();
-    stats.lastFrame = now;
-    stats.frames += 1;
-    if (stats.firstIncidentFrame === null && arcCount > 0) stats.firstIncidentFrame = now;
-  },
-});
-map.addControl(overlay);
 
 function buildArcs(data) {
   const byId = new Map(places.map((p) => [p.id, [p.lon, p.lat]]));

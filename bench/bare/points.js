@@ -7,14 +7,10 @@
 // Query: ?n=1000000&w=<px>&h=<px>; hash #map=zoom/lat/lon as the app's.
 // Exposes window.__strikesMapPerf (as the app: firstEventFrame, lastFrame) and
 // window.__bareRange(fromDay, toDay), which changes the filter range as the brush does.
-import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { MapboxOverlay } from '@deck.gl/mapbox';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { basemapStyle } from '../../src/lib/map/basemap-style';
 import { dayNumber } from '../../src/lib/timeline/incident-time';
+import { bareMap, params } from './bare-map.js';
 
 // [lat, lon] of the generator's LOCATIONS.
 const LOCATIONS = [
@@ -22,17 +18,7 @@ const LOCATIONS = [
   [34.4528, 40.9186], [35.3359, 40.1408], [35.2958, 40.3497], [36.0561, 40.7303], [36.8978, 41.9975], [33.5058, 38.6178],
 ];
 
-const params = new URLSearchParams(location.search);
 const count = Number(params.get('n') || 1000);
-const width = Number(params.get('w') || 0);
-const height = Number(params.get('h') || 0);
-const container = document.getElementById('map');
-if (width > 0 && height > 0) {
-  container.style.width = `${width}px`;
-  container.style.height = `${height}px`;
-}
-
-window.__strikesMapPerf ??= { firstIncidentFrame: null, firstEventFrame: null, lastFrame: 0, frames: 0 };
 let drawn = 0;
 
 function points(n) {
@@ -57,32 +43,8 @@ function points(n) {
   return { positions, filter };
 }
 
-maplibregl.setWorkerUrl(workerUrl);
-const map = new maplibregl.Map({
-  container,
-  style: basemapStyle({ baseUrl: new URL('.', document.baseURI).href, lang: 'en' }),
-  bounds: [
-    [35.6, 32.4],
-    [42.6, 37.5],
-  ],
-  fitBoundsOptions: { padding: 24 },
-  hash: 'map',
-  keyboard: false,
-  attributionControl: false,
-});
+const { overlay } = bareMap({ firstFrameKey: 'firstEventFrame', drawn: () => drawn > 0 });
 const filterExtension = new DataFilterExtension({ filterSize: 2 });
-const overlay = new MapboxOverlay({
-  interleaved: false,
-  layers: [],
-  onAfterRender: () => {
-    const stats = window.__strikesMapPerf;
-    const now = performance.now();
-    stats.lastFrame = now;
-    stats.frames += 1;
-    if (stats.firstEventFrame === null && drawn > 0) stats.firstEventFrame = now;
-  },
-});
-map.addControl(overlay);
 
 const data = points(count);
 const attributes = {

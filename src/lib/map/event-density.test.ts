@@ -9,6 +9,7 @@ import {
   densityPixels,
   latToWorldY,
   lonToWorldX,
+  rowAt,
   rowAtCell,
   worldXToLon,
   worldYToLat,
@@ -167,5 +168,15 @@ describe('rowAtCell', () => {
     expect(rowAtCell(grid, 3.5, 3.5, 1)).toBe(7);
     expect(rowAtCell(grid, 4.5, 4.5, 1)).toBe(-1);
     expect(rowAtCell(grid, 0.2, 0.7, 0)).toBe(3);
+  });
+});
+
+describe('rowAt', () => {
+  it('finds the event counted under a longitude and latitude, and none far from it', () => {
+    const data = columns([[10, 40.5, 35.5, 0]]);
+    const grid = densityGrid(data, area(), WHOLE, null);
+    expect(rowAt(grid, 40.2, 35.8)).toBe(0); // same 1° cell
+    expect(rowAt(grid, 39.2, 35.5, 0)).toBe(-1); // west of the grid
+    expect(rowAt(grid, 43.5, 32.5, 1)).toBe(-1); // three cells away
   });
 });

@@ -232,6 +232,12 @@ export function areaBounds(area: DensityArea): [number, number, number, number] 
   return [worldXToLon(area.x0), worldYToLat(area.y0 + area.height * area.cell), worldXToLon(area.x0 + area.width * area.cell), worldYToLat(area.y0)];
 }
 
+/** The row counted nearest to a longitude and latitude in the grid (within `radius` cells), or -1. */
+export function rowAt(grid: DensityGrid, lon: number, lat: number, radius = 3): number {
+  const { area } = grid;
+  return rowAtCell(grid, (lonToWorldX(lon) - area.x0) / area.cell, (latToWorldY(lat) - area.y0) / area.cell, radius);
+}
+
 /** The row in the cell at image pixel [x, y] (north row 0), or in the nearest non-empty cell within `radius` cells; -1 when none. */
 export function rowAtCell(grid: DensityGrid, x: number, y: number, radius = 3): number {
   const { width, height } = grid.area;

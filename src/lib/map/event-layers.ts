@@ -21,35 +21,35 @@ const filter = new DataFilterExtension({ filterSize: 2 });
 interface ColumnBuffers {
   positions: Float32Array;
   ones: Float32Array;
-  masks: Map<string, Float32Array>;
 }
 const buffers = new WeakMap<EventColumns, ColumnBuffers>();
 
+/** The dot layer's positions and its all-shown mask, made once per set of columns (never for a density image). */
 function buffersOf(columns: EventColumns): ColumnBuffers {
   let b = buffers.get(columns);
   if (!b) {
-    b = { positions: eventPositions(columns), ones: new Float32Array(columns.length).fill(1), masks: new Map() };
+    b = { positions: eventPositions(columns), ones: new Float32Array(columns.length).fill(1) };
     buffers.set(columns, b);
   }
   return b;
 }
 
+/** The last type mask made per dataset, with its choice: masks are as large as the data. */
+const masks = new WeakMap<EventColumns, { key: string; mask: Float32Array }>();
+
 /** 1 for rows whose event type is among `types` (all rows when `types` is empty). Cached per choice. */
 export function typeMask(columns: EventColumns, types: readonly string[]): Float32Array {
-  const b = buffersOf(columns);
-  if (types.length === 0) return b.ones;
+  if (types.length === 0) return buffersOf(columns).ones;
   const key = [...types].sort().join('\u001f');
-  let mask = b.masks.get(key);
-  if (!mask) {
-    const wanted = new Uint8Array(256);
-    columns.eventTypes.forEach((name, index) => {
-      if (types.includes(name)) wanted[index] = 1;
-    });
-    mask = new Float32Array(columns.length);
-    for (let i = 0; i < columns.length; i++) mask[i] = wanted[columns.eventType[i]!]!;
-    b.masks.clear(); // keep one choice per dataset: masks are as large as the data
-    b.masks.set(key, mask);
-  }
+  const cached = masks.get(columns);
+  if (cached?.key === key) return cached.mask;
+  const wanted = new Uint8Array(256);
+  columns.eventTypes.forEach((name, index) => {
+    if (types.includes(name)) wanted[index] = 1;
+  });
+  const mask = new Float32Array(columns.length);
+  for (let i = 0; i < columns.length; i++) mask[i] = wanted[columns.eventType[i]!]!;
+  masks.set(columns, { key, mask });
   return mask;
 }
 
@@ -94,7 +94,6 @@ function densityImage(columns: EventColumns, area: DensityArea, window: EventLay
 export function drawnDensityGrid(columns: EventColumns, area: DensityArea | null): DensityGrid | null {
   return densityImages.get(columns)?.get(area ?? REGION_AREA)?.grid ?? null;
 }
-
 
 export function buildEventLayers(state: EventLayerState): Layer[] {
   return state.columns.map((columns): Layer => {
