@@ -38,17 +38,28 @@ describe('first visit and reload', () => {
   });
 
   it('draws the basemap and the arcs on the canvas', async () => {
-    // The README's screenshot: the whole page as a first-time user sees it.
-    mkdirSync('docs', { recursive: true });
-    writeFileSync('docs/screenshot.png', await session.page.screenshot());
+    // The whole page as a first-time user sees it, kept for a look (test-results/ is not tracked).
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/first-visit.png', await session.page.screenshot());
     const image = decodePng(await session.page.getByTestId('map').screenshot());
+    const total = image.width * image.height;
+    // The opening view frames eastern Syria, drawn in focusLand.
+    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBeGreaterThan(total * 0.3);
+    expect(countPixelsNear(image, KIND_COLORS['attack-on-coalition'], 40)).toBeGreaterThan(60);
+    expect(countPixelsNear(image, KIND_COLORS['coalition-strike'], 40)).toBeGreaterThan(60);
+  });
+
+  it('draws the neighbours and the sea in a view of the whole region', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.appUrl}#map=5.5/34.8/39.5`);
+    await waitForMapIdle(page);
+    const image = decodePng(await page.getByTestId('map').screenshot());
     const total = image.width * image.height;
     // Syria and Iraq are drawn in focusLand, their neighbours in land.
     expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBeGreaterThan(total * 0.3);
     expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.land), 4)).toBeGreaterThan(total * 0.02);
     expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.sea), 4)).toBeGreaterThan(total * 0.01);
-    expect(countPixelsNear(image, KIND_COLORS['attack-on-coalition'], 40)).toBeGreaterThan(60);
-    expect(countPixelsNear(image, KIND_COLORS['coalition-strike'], 40)).toBeGreaterThan(60);
+    await page.close();
   });
 
   it('loaded the bundled data into IndexedDB on the first visit', async () => {

@@ -64,6 +64,8 @@ describe(`a dataset of ${ROWS.toLocaleString('en-US')} events`, () => {
 
   it('draws it as a density image, with its legend entry', async () => {
     await expect.poll(() => session.page.getByTestId('event-count').innerText()).toContain(`${ROWS.toLocaleString('en-US')} imported events`);
+    // The legend starts folded at this size: open it.
+    if ((await session.page.getByTestId('legend-toggle').getAttribute('aria-expanded')) === 'false') await session.page.getByTestId('legend-toggle').click();
     expect(await session.page.getByTestId('legend-event-density').isVisible()).toBe(true);
     expect(await session.page.getByTestId('legend-event').count()).toBe(0);
     const image = decodePng(await session.page.getByTestId('map').screenshot());

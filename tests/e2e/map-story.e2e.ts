@@ -76,9 +76,24 @@ describe('arcs on the map', () => {
     expect((await article.innerText()).length).toBeGreaterThan(1000);
   });
 
-  it('has a legend naming the directions of fire and the statuses', async () => {
-    const legend = await session.page.getByTestId('legend').innerText();
+  it('has a legend naming the directions of fire and the statuses, which folds to one line and stays as the reader left it', async () => {
+    const { page } = session;
+    const toggle = page.getByTestId('legend-toggle');
+    // Folded at first on a laptop-sized screen: one line.
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const folded = (await page.getByTestId('legend').boundingBox())!;
+    expect(folded.height).toBeLessThan(40);
+    await toggle.click();
+    const legend = await page.getByTestId('legend').innerText();
     for (const text of ['Attack on a US or coalition base', 'US or coalition strike', 'Confirmed', 'Disputed', 'Denied']) expect(legend).toContain(text);
+    // Opened, it is remembered across a reload; folded again, too.
+    await page.reload();
+    await waitForMapIdle(page);
+    expect(await page.getByTestId('legend-toggle').getAttribute('aria-expanded')).toBe('true');
+    await page.getByTestId('legend-toggle').click();
+    await page.reload();
+    await waitForMapIdle(page);
+    expect(await page.getByTestId('legend-toggle').getAttribute('aria-expanded')).toBe('false');
   });
 
   it('opens a place with its incidents in date order from the keyboard-reachable list', async () => {

@@ -11,11 +11,8 @@ import { formatDate, formatNumber, locale, t } from '../i18n/i18n.svelte';
 import { STATUS_STYLE } from '../map/incident-glyphs';
 import { visibleWindow } from '../map/incident-layers';
 import type { MapState } from '../map/map-layers';
-import { filterState } from '../state/filter-state.svelte';
 import { KIND_COLORS } from '../map/incident-style';
-import { UNCERTAINTY_MIN_ZOOM } from '../map/place-layers';
-import { app } from '../state/app-state.svelte';
-import { time } from '../state/time-state.svelte';
+import { UNCERTAINTY_MIN_ZOOM, UNCERTAINTY_SOURCE } from '../map/place-layers';
 import { incidentMoment, isoDateOfDay } from '../timeline/incident-time';
 import { incidentOutlets } from './data-export';
 import { clampPlayhead, type Camera, type ScreenView } from './export-geometry';
@@ -72,8 +69,27 @@ function inBounds(map: MaplibreMap, places: ReadonlyMap<string, StoredPlace>, in
   return [target, origin].some((p) => p !== undefined && bounds.contains([p.lon, p.lat]));
 }
 
-/** Reads everything an export needs from the app and the map on screen. */
-export function captureScene(map: MaplibreMap, title: string): ExportScene {
+/** What the app hands an export: the map state the screen draws (one derivation for both), and the selection. */
+export interface SceneInputs {
+  /** The derived map state (lib/state/map-view), as the live map draws it. */
+  state: MapState;
+  /** The selection, in the list's order. */
+  incidents: readonly StoredIncident[];
+  places: ReadonlyMap<string, StoredPlace>;
+  /** Incident moments of the selection, sorted. */
+  stops: readonly number[];
+  speed: number;
+  compressGaps: boolean;
+}
+
+/** Whether a style draws any uncertainty ring (only places of the selection have one). */
+function drawsUncertainty(style: StyleSpecification): boolean {
+  const source = style.sources?.[UNCERTAINTY_SOURCE] as { data?: { features?: unknown[] } } | undefined;
+  return (source?.data?.features?.length ?? 0) > 0;
+}
+
+/** Reads everything an export needs from the map on screen and the app's inputs. */
+export function captureScene(map: MaplibreMap, title: string, inputs: SceneInputs): ExportScene {
   const container = map.getContainer();
   const center = map.getCenter();
   const screen: ScreenView = {
@@ -85,25 +101,11 @@ export function captureScene(map: MaplibreMap, title: string): ExportScene {
     pitch: map.getPitch(),
   };
   const style = map.getStyle();
-  const range: [number, number] = [app.rangeDays[0], app.rangeDays[1]];
-  const layerState: MapState = {
-    eventColumns: app.eventColumns,
-    eventTypes: filterState.eventTypes,
-    // The export's renderer counts large datasets over its own view (IncidentRenderer).
-    densityArea: null,
-    glyphs: app.glyphs,
-    halos: app.halos,
-    selectedId: app.selectedIncidentId,
-    hoveredId: null,
-    visibleIds: app.filteredIds,
-    range,
-    playhead: time.playhead,
-    playing: time.playing,
-    mode: time.mode,
-    windowDays: time.windowDays,
-  };
-  const incidents = [...app.selection];
-  const places = app.snapshot.places;
+  // The export's renderer counts large datasets over its own view (IncidentRenderer), and draws no hover.
+  const layerState: MapState = { ...inputs.state, densityArea: null, hoveredId: null };
+  const range: [number, number] = [layerState.range[0], layerState.range[1]];
+  const incidents = [...inputs.incidents];
+  const places = inputs.places;
   const inView = incidents.filter((i) => inBounds(map, places, i));
 
   // Texts in the language of the moment.
@@ -122,7 +124,7 @@ export function captureScene(map: MaplibreMap, title: string): ExportScene {
     sourcesPrefix: t('export.sourcesPrefix'),
     uncertainty: t('export.uncertainty'),
   };
-  const showsUncertainty = style.layers.some((l) => l.id === 'place-uncertainty-fill');
+  const showsUncertainty = drawsUncertainty(style);
   const moreLabel = (n: number) => t('export.more', { count: n });
   const formatDistance = (metres: number) =>
     metres >= 1000 ? t('export.km', { value: formatNumber(metres / 1000) }) : t('export.m', { value: formatNumber(metres) });
@@ -133,9 +135,9 @@ export function captureScene(map: MaplibreMap, title: string): ExportScene {
     screen,
     range,
     layerState,
-    stops: [...app.selectionMoments],
-    speed: time.speed,
-    compressGaps: time.compressGaps,
+    stops: [...inputs.stops],
+    speed: inputs.speed,
+    compressGaps: inputs.compressGaps,
     incidents,
     places,
     furniture(camera, playhead, outletsUpTo) {

@@ -100,7 +100,7 @@ export const ar: Record<MessageKey, string> = {
   'legend.statuses': 'حالة الخبر',
   'legend.impact': 'موقع سقوط دون مصدر إطلاق معروف',
   'legend.halo': 'حجم الحلقة: عدد الحوادث في الهدف',
-  'legend.uncertainty': 'الدائرة المظللة: هامش عدم اليقين في الموقع (عند التكبير)',
+  'legend.uncertainty': 'الحلقة حول الموقع: مدى ابتعاده المحتمل عن نقطته (متقطعة: موقع تقديري)',
 
   'tooltip.hint': 'انقر لعرض المصادر',
 
@@ -125,6 +125,8 @@ export const ar: Record<MessageKey, string> = {
   'play.end': 'الانتقال إلى النهاية',
   'play.speed': 'السرعة',
   'play.loop': 'تكرار',
+  'play.follow': 'تتبّع الأحداث',
+  'play.followHint': 'أثناء التشغيل تُبقي الخريطة حوادث اللحظة في مجال الرؤية. تحريكك للخريطة بنفسك يوقف ذلك.',
   'play.compress': 'تخطّي فترات الهدوء',
   'play.mode': 'طريقة العرض',
   'play.cumulative': 'تراكمي',
@@ -197,6 +199,8 @@ export const ar: Record<MessageKey, string> = {
   'map.label': 'خريطة الحوادث',
   'map.viewRegion': 'المنطقة كاملة',
   'map.viewDeirEzZor': 'دير الزور',
+  'edge.label': 'خارج مجال الرؤية: الحوادث ({count}) في {places}. اعرضها',
+  'edge.more': '+{count} أخرى',
 
   'export.open': 'تصدير…',
   'export.heading': 'تصدير الخريطة وبياناتها',

@@ -99,7 +99,7 @@ export const en = {
   'legend.statuses': 'Status of the report',
   'legend.impact': 'Impact, no origin reported',
   'legend.halo': 'Ring size: incidents at a target',
-  'legend.uncertainty': 'Shaded circle: location uncertainty (zoom in)',
+  'legend.uncertainty': 'Ring round a place: how far off its point may be (dashed: estimated)',
 
   'tooltip.hint': 'Click for sources',
 
@@ -124,6 +124,8 @@ export const en = {
   'play.end': 'Go to the end',
   'play.speed': 'Speed',
   'play.loop': 'Loop',
+  'play.follow': 'Follow the action',
+  'play.followHint': 'During playback the map keeps the incidents of the moment in view. Moving the map yourself turns this off.',
   'play.compress': 'Compress quiet gaps',
   'play.mode': 'Mode',
   'play.cumulative': 'Cumulative',
@@ -194,6 +196,8 @@ export const en = {
   'range.within': 'The reported origin ({distance} km away) is within the {km} km range of the {weapon}.',
   'panel.also': 'Other spellings',
   'map.label': 'Map of incidents',
+  'edge.label': 'Outside the view: {count} incidents at {places}. Show them',
+  'edge.more': '+{count}',
   'map.viewRegion': 'Whole region',
   'map.viewDeirEzZor': 'Deir ez-Zor',
 

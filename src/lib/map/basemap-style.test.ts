@@ -159,11 +159,27 @@ describe('basemapStyle', () => {
     const src = en.sources[INCIDENT_PLACES_SOURCE];
     expect(src).toEqual({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     const ids = en.layers.map((l) => l.id);
-    expect(ids.slice(-2)).toEqual([...INCIDENT_PLACES_LAYERS]);
+    expect(ids.slice(-INCIDENT_PLACES_LAYERS.length)).toEqual([...INCIDENT_PLACES_LAYERS]);
     expect(layer(en, 'incident-places-dot').type).toBe('circle');
     expect(layer(en, 'incident-places-label').type).toBe('symbol');
     const styleText = JSON.stringify(layer(en, 'incident-places-dot'));
     for (const kind of ['base', 'launch-area', 'strike-area', 'field', 'city', 'town', 'region']) expect(styleText).toContain(`"${kind}"`);
+  });
+
+  it('keeps every label clear of the places\' dots: an invisible mark over each, placed first, that labels may not cover', () => {
+    const ids = en.layers.map((l) => l.id);
+    // MapLibre places the symbols of the top layer first.
+    expect(ids.indexOf('incident-places-collision')).toBeGreaterThan(ids.indexOf('incident-places-label'));
+    const collision = layer(en, 'incident-places-collision') as { layout: Record<string, unknown>; paint: Record<string, unknown> };
+    expect(collision.layout['text-allow-overlap']).toBe(true);
+    expect(collision.layout['text-ignore-placement']).not.toBe(true);
+    expect(collision.paint['text-opacity']).toBe(0);
+  });
+
+  it('ranks place labels by what the selection does there, and fades places it does not involve', () => {
+    const label = layer(en, 'incident-places-label') as { layout: Record<string, unknown>; paint: Record<string, unknown> };
+    expect(JSON.stringify(label.layout['symbol-sort-key'])).toContain('"rank"');
+    expect(JSON.stringify(label.paint['text-color'])).toContain('"active"');
   });
 
   it('uses the exported colours, light and desaturated, far from the arcs’ saturated colours', () => {

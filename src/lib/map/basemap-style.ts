@@ -75,7 +75,7 @@ export const REGION_VIEW = { center: [39.5, 34.8] as [number, number], zoom: 5.5
 
 /** The empty source the app fills with its places (`setData`), and its layers (on top). */
 export const INCIDENT_PLACES_SOURCE = 'incident-places';
-export const INCIDENT_PLACES_LAYERS = ['incident-places-dot', 'incident-places-label'] as const;
+export const INCIDENT_PLACES_LAYERS = ['incident-places-dot', 'incident-places-label', 'incident-places-collision'] as const;
 
 /** Kinds of place the incident-places layers style. */
 export type IncidentPlaceKind = 'base' | 'launch-area' | 'strike-area' | 'field' | 'city' | 'town' | 'region';
@@ -348,13 +348,14 @@ export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
           { base: C.base, 'launch-area': '#ffffff', 'strike-area': '#ffffff', field: '#6b6558', city: C.halo, town: C.halo, region: C.halo },
           C.halo,
         ),
-        'circle-opacity': byKind({ base: 1, 'launch-area': 0.55, 'strike-area': 0.55, field: 1, city: 1, town: 1, region: 0 }, 1),
+        // Places no incident of the selection involves fade back.
+        'circle-opacity': ['*', byKind({ base: 1, 'launch-area': 0.55, 'strike-area': 0.55, field: 1, city: 1, town: 1, region: 0 }, 1), ['case', ['==', ['get', 'active'], false], 0.45, 1]] as unknown as DataDrivenPropertyValueSpecification<number>,
         'circle-stroke-color': byKind(
           { base: '#ffffff', 'launch-area': C.place, 'strike-area': C.place, field: '#ffffff', city: C.place, town: C.place, region: C.place },
           C.place,
         ),
         'circle-stroke-width': byKind({ base: 2, 'launch-area': 1.5, 'strike-area': 1.5, field: 1.5, city: 1.5, town: 1.2, region: 0 }, 1.2),
-        'circle-stroke-opacity': byKind({ base: 1, 'launch-area': 1, 'strike-area': 1, field: 1, city: 1, town: 1, region: 0 }, 1),
+        'circle-stroke-opacity': ['*', byKind({ base: 1, 'launch-area': 1, 'strike-area': 1, field: 1, city: 1, town: 1, region: 0 }, 1), ['case', ['==', ['get', 'active'], false], 0.45, 1]] as unknown as DataDrivenPropertyValueSpecification<number>,
       },
     },
     {
@@ -371,13 +372,35 @@ export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
         'text-line-height': 1.15,
         'text-max-width': 10,
         'text-padding': 2,
-        'symbol-sort-key': byKind({ base: 0, 'strike-area': 1, 'launch-area': 1, field: 2, city: 3, town: 4, region: 5 }, 4),
+        // Targets of the selection first, the most hit first; then launch areas; then the rest (place-features.ts).
+        'symbol-sort-key': ['coalesce', ['get', 'rank'], byKind({ base: 4000, 'strike-area': 5000, 'launch-area': 5000, field: 5000, city: 5000, town: 5000, region: 5000 }, 5000)] as unknown as DataDrivenPropertyValueSpecification<number>,
       },
       paint: {
-        'text-color': byKind({ base: '#111111', 'launch-area': C.text, 'strike-area': C.text, field: C.text, city: C.text, town: C.text, region: C.textSecondary }, C.text),
+        'text-color': [
+          'case',
+          ['==', ['get', 'active'], false],
+          C.textSecondary,
+          byKind({ base: '#111111', 'launch-area': C.text, 'strike-area': C.text, field: C.text, city: C.text, town: C.text, region: C.textSecondary }, C.text),
+        ] as unknown as DataDrivenPropertyValueSpecification<string>,
         'text-halo-color': C.halo,
         'text-halo-width': 1.5,
       },
+    },
+    // Drawn last, so placed first: an invisible mark over each place's dot that every label
+    // (the places' own and the basemap's) must keep clear of. Dots are circles, which take
+    // no part in MapLibre's label collisions.
+    {
+      id: 'incident-places-collision',
+      type: 'symbol',
+      source: INCIDENT_PLACES_SOURCE,
+      layout: {
+        'text-field': 'o',
+        'text-font': [FONT_REGULAR],
+        'text-size': 13,
+        'text-allow-overlap': true,
+        'text-padding': 0,
+      },
+      paint: { 'text-opacity': 0 },
     },
   ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredPlace } from '../data/db';
-import { latinNameForArabicLabel, placeFeatures, uncertaintyCircles } from './place-features';
+import { labelRank, latinNameForArabicLabel, placeFeatures, uncertaintyCircles } from './place-features';
 
 describe('latinNameForArabicLabel', () => {
   it('turns bracketed parts into a dash clause, which MapLibre cannot mirror', () => {
@@ -20,7 +20,33 @@ describe('placeFeatures', () => {
   });
 });
 
+describe('labelRank', () => {
+  const roles = { targetCounts: new Map([['omar', 8], ['tanf', 1]]), involved: new Set(['omar', 'tanf', 'mayadin']) };
+
+  it('puts the most hit targets first, then launch areas, then places the selection does not involve', () => {
+    const omar = labelRank(createPlace('omar'), roles);
+    const tanf = labelRank(createPlace('tanf'), roles);
+    const mayadin = labelRank(createPlace('mayadin', { kind: 'launch-area' }), roles);
+    const palmyra = labelRank(createPlace('palmyra', { kind: 'city' }), roles);
+    expect(omar).toBeLessThan(tanf);
+    expect(tanf).toBeLessThan(mayadin);
+    expect(mayadin).toBeLessThan(palmyra);
+  });
+
+  it('marks the places the selection does not involve as inactive', () => {
+    const features = placeFeatures([createPlace('omar'), createPlace('palmyra')], 'en', roles).features;
+    expect(features.map((f) => f.properties.active)).toEqual([true, false]);
+    // With no selection at all, nothing fades.
+    expect(placeFeatures([createPlace('palmyra')], 'en').features[0]!.properties.active).toBe(true);
+  });
+});
+
 describe('uncertaintyCircles', () => {
+  it('draws circles only for the places asked for', () => {
+    const circles = uncertaintyCircles([createPlace('gv'), createPlace('other')], new Set(['gv']));
+    expect(circles.features.map((f) => f.properties.id)).toEqual(['gv']);
+  });
+
   it('draws a circle of the place\'s radius, and none for a radius of zero', () => {
     const circles = uncertaintyCircles([createPlace('gv'), createPlace('exact', { uncertaintyKm: 0 })]);
     expect(circles.features).toHaveLength(1);

@@ -12,6 +12,29 @@ export interface PlaceProperties {
   name_ar: string;
   kind: StoredPlace['kind'];
   estimated: boolean;
+  /** Whether an incident of the selection involves the place: others are drawn quieter. */
+  active: boolean;
+  /** Label priority, lowest first (MapLibre's symbol-sort-key): see `labelRank`. */
+  rank: number;
+}
+
+/** What the selection does at each place: how many incidents hit it, and which places it involves at all. */
+export interface PlaceRoles {
+  targetCounts: ReadonlyMap<string, number>;
+  involved: ReadonlySet<string>;
+}
+
+const NO_ROLES: PlaceRoles = { targetCounts: new Map(), involved: new Set() };
+
+/**
+ * Which labels win when they collide: the targets of the selection first (the most hit
+ * first), then launch areas and other places it involves, then the rest, bases first.
+ */
+export function labelRank(place: StoredPlace, roles: PlaceRoles): number {
+  const hits = roles.targetCounts.get(place.id) ?? 0;
+  if (hits > 0) return 1000 - Math.min(hits, 999);
+  if (roles.involved.has(place.id)) return place.kind === 'launch-area' ? 2000 : 3000;
+  return place.kind === 'base' ? 4000 : 5000;
 }
 
 /**
@@ -23,23 +46,36 @@ export function latinNameForArabicLabel(name: string): string {
   return name.replace(/\s*\(([^)]*)\)/g, ' – $1').trim();
 }
 
-export function placeFeatures(places: Iterable<StoredPlace>, lang: 'en' | 'ar' = 'en'): FeatureCollection<Point, PlaceProperties> {
+export function placeFeatures(places: Iterable<StoredPlace>, lang: 'en' | 'ar' = 'en', roles: PlaceRoles = NO_ROLES): FeatureCollection<Point, PlaceProperties> {
   const features: Feature<Point, PlaceProperties>[] = [];
+  const anyRole = roles.involved.size > 0;
   for (const p of places) {
     features.push({
       type: 'Feature',
       id: p.id,
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      properties: { id: p.id, name_en: lang === 'ar' ? latinNameForArabicLabel(p.name.en) : p.name.en, name_ar: p.name.ar, kind: p.kind, estimated: p.estimated },
+      properties: {
+        id: p.id,
+        name_en: lang === 'ar' ? latinNameForArabicLabel(p.name.en) : p.name.en,
+        name_ar: p.name.ar,
+        kind: p.kind,
+        estimated: p.estimated,
+        active: !anyRole || roles.involved.has(p.id),
+        rank: labelRank(p, roles),
+      },
     });
   }
   return { type: 'FeatureCollection', features };
 }
 
-export function uncertaintyCircles(places: Iterable<StoredPlace>): FeatureCollection<Polygon, { id: string; estimated: boolean; radiusKm: number }> {
+/**
+ * Location uncertainty, drawn only where it matters: for the places the selection involves
+ * (`placeIds`), or for the one place hovered or selected. Places with no radius get none.
+ */
+export function uncertaintyCircles(places: Iterable<StoredPlace>, placeIds?: ReadonlySet<string>): FeatureCollection<Polygon, { id: string; estimated: boolean; radiusKm: number }> {
   const features: Feature<Polygon, { id: string; estimated: boolean; radiusKm: number }>[] = [];
   for (const p of places) {
-    if (!(p.uncertaintyKm > 0)) continue;
+    if (!(p.uncertaintyKm > 0) || (placeIds && !placeIds.has(p.id))) continue;
     const shape = circle([p.lon, p.lat], p.uncertaintyKm, { steps: 64, units: 'kilometers' });
     features.push({ type: 'Feature', geometry: shape.geometry, properties: { id: p.id, estimated: p.estimated, radiusKm: p.uncertaintyKm } });
   }

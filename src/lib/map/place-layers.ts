@@ -1,12 +1,16 @@
 /**
  * The app's own MapLibre sources and layers on top of a basemap: places (dot + two-language
- * label, styled by the basemap) and their uncertainty circles, shown when zoomed in.
+ * label, styled by the basemap) and their location uncertainty: a light ring round each
+ * place the selection involves, a shaded circle round the place hovered or selected.
  */
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, Map as MaplibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { INCIDENT_PLACES_SOURCE } from './basemap-style';
 
 export const UNCERTAINTY_SOURCE = 'place-uncertainty';
+/** The hovered or selected place's circle. */
+export const FOCUS_UNCERTAINTY_SOURCE = 'place-uncertainty-focus';
+const UNCERTAINTY_COLOR = '#6b5b95';
 export const RANGE_SOURCE = 'range-rings';
 export const RANGE_COLOR = '#0f766e';
 
@@ -31,28 +35,31 @@ const rangeLabelLayer: LayerSpecification = {
   },
   paint: { 'text-color': RANGE_COLOR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 };
-export const UNCERTAINTY_MIN_ZOOM = 7;
+/** Below this zoom the selection's rings are left out (they would crowd the whole country). */
+export const UNCERTAINTY_MIN_ZOOM = 6;
+
+// Estimated places get a dashed edge: the circle is a guess, not a measurement.
+const estimatedDash = ['case', ['get', 'estimated'], ['literal', [3, 2]], ['literal', [1, 0]]] as unknown as number[];
 
 const uncertaintyLayers: LayerSpecification[] = [
-  {
-    id: 'place-uncertainty-fill',
-    type: 'fill',
-    source: UNCERTAINTY_SOURCE,
-    minzoom: UNCERTAINTY_MIN_ZOOM,
-    paint: { 'fill-color': '#6b5b95', 'fill-opacity': 0.08 },
-  },
   {
     id: 'place-uncertainty-line',
     type: 'line',
     source: UNCERTAINTY_SOURCE,
     minzoom: UNCERTAINTY_MIN_ZOOM,
-    paint: {
-      'line-color': '#6b5b95',
-      'line-opacity': 0.55,
-      'line-width': 1.2,
-      // Estimated places get a dashed edge: the circle is a guess, not a measurement.
-      'line-dasharray': ['case', ['get', 'estimated'], ['literal', [3, 2]], ['literal', [1, 0]]],
-    },
+    paint: { 'line-color': UNCERTAINTY_COLOR, 'line-opacity': 0.35, 'line-width': 1, 'line-dasharray': estimatedDash },
+  },
+  {
+    id: 'place-uncertainty-fill',
+    type: 'fill',
+    source: FOCUS_UNCERTAINTY_SOURCE,
+    paint: { 'fill-color': UNCERTAINTY_COLOR, 'fill-opacity': 0.1 },
+  },
+  {
+    id: 'place-uncertainty-focus-line',
+    type: 'line',
+    source: FOCUS_UNCERTAINTY_SOURCE,
+    paint: { 'line-color': UNCERTAINTY_COLOR, 'line-opacity': 0.75, 'line-width': 1.5, 'line-dasharray': estimatedDash },
   },
 ];
 
@@ -65,12 +72,21 @@ const fallbackPlaceLayer: LayerSpecification = {
 };
 
 /** The bundled style with the places and uncertainty circles written into it. */
-export function styleWithPlaces(style: StyleSpecification, places: FeatureCollection, circles: FeatureCollection, rings: FeatureCollection): StyleSpecification {
+/** What the app adds to a style: its places, the uncertainty rings and circle, and weapon range rings. */
+export interface PlaceSources {
+  places: FeatureCollection;
+  circles: FeatureCollection;
+  focusCircles: FeatureCollection;
+  rings: FeatureCollection;
+}
+
+export function styleWithPlaces(style: StyleSpecification, data: PlaceSources): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {
     ...style.sources,
-    [INCIDENT_PLACES_SOURCE]: { type: 'geojson', data: places },
-    [UNCERTAINTY_SOURCE]: { type: 'geojson', data: circles },
-    [RANGE_SOURCE]: { type: 'geojson', data: rings },
+    [INCIDENT_PLACES_SOURCE]: { type: 'geojson', data: data.places },
+    [UNCERTAINTY_SOURCE]: { type: 'geojson', data: data.circles },
+    [FOCUS_UNCERTAINTY_SOURCE]: { type: 'geojson', data: data.focusCircles },
+    [RANGE_SOURCE]: { type: 'geojson', data: data.rings },
   };
   const firstPlaceLayer = style.layers.findIndex((l) => 'source' in l && l.source === INCIDENT_PLACES_SOURCE);
   const at = firstPlaceLayer === -1 ? style.layers.length : firstPlaceLayer;
@@ -79,14 +95,15 @@ export function styleWithPlaces(style: StyleSpecification, places: FeatureCollec
 }
 
 /** Adds (or refreshes) the places on a map drawing someone else's style. */
-export function addPlacesToForeignStyle(map: MaplibreMap, places: FeatureCollection, circles: FeatureCollection, rings: FeatureCollection): void {
+export function addPlacesToForeignStyle(map: MaplibreMap, data: PlaceSources): void {
   const put = (id: string, data: FeatureCollection) => {
     const source = map.getSource(id);
     if (source && 'setData' in source) (source as unknown as { setData(d: FeatureCollection): void }).setData(data);
     else map.addSource(id, { type: 'geojson', data });
   };
-  put(INCIDENT_PLACES_SOURCE, places);
-  put(UNCERTAINTY_SOURCE, circles);
-  put(RANGE_SOURCE, rings);
+  put(INCIDENT_PLACES_SOURCE, data.places);
+  put(UNCERTAINTY_SOURCE, data.circles);
+  put(FOCUS_UNCERTAINTY_SOURCE, data.focusCircles);
+  put(RANGE_SOURCE, data.rings);
   for (const layer of [...uncertaintyLayers, rangeLineLayer, fallbackPlaceLayer]) if (!map.getLayer(layer.id)) map.addLayer(layer);
 }

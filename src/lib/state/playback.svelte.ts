@@ -5,6 +5,7 @@
 import { clampSpeed, PlaybackClock, stepBack, stepForward, type ClockState } from '../timeline/playback-clock';
 import { dayNumber } from '../timeline/incident-time';
 import { app } from './app-state.svelte';
+import { frameSelection } from './camera.svelte';
 import { time } from './time-state.svelte';
 import type { PlaybackMode } from './url-state';
 
@@ -26,10 +27,15 @@ const clock = new PlaybackClock(clockState(), (state) => {
   if (time.playing !== state.playing) time.playing = state.playing;
 });
 
-/** Hands the clock the current range, settings and stops, then applies a change. */
+/**
+ * Hands the clock the current range, settings and stops, then applies a change. With no
+ * playhead (every incident in its final state) a change of speed, range or loop leaves it
+ * so: only a seek or play places the playhead.
+ */
 function drive(patch: Partial<ClockState> = {}): void {
   clock.setStops(app.selectionMoments);
-  clock.set({ ...clockState(), ...patch });
+  const idle = time.playhead === null && patch.t === undefined && !(patch.playing ?? time.playing);
+  clock.set({ ...clockState(), ...patch }, !idle);
 }
 
 export function play(): void {
@@ -113,6 +119,16 @@ export function setRange(from: string | null, to: string | null): void {
     time.playhead = Math.min(end, Math.max(start, time.playhead));
   }
   drive();
+}
+
+/**
+ * The user chose a range (a wave, the brush, the date boxes): its incidents are shown at
+ * once in their final state, and the camera frames them. Play then starts at its first day.
+ */
+export function chooseRange(from: string | null, to: string | null): void {
+  setRange(from, to);
+  resetPlayback();
+  frameSelection();
 }
 
 /** Zooms the timeline to [from, to] (inclusive days) or back out to all data with null. */

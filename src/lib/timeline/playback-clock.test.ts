@@ -104,4 +104,14 @@ describe('PlaybackClock', () => {
     expect(clock.state).toMatchObject({ t: 200, playing: false });
     expect(manual.pendingFrames()).toBe(0);
   });
+
+  it('takes a change without reporting it when asked to (a speed set while nothing plays leaves no playhead)', () => {
+    const manual = createManualDriver();
+    const seen: number[] = [];
+    const clock = new PlaybackClock(createState({ playing: false }), (s) => seen.push(s.t), manual.driver);
+    clock.set({ speed: 4, t: 150 }, false);
+    expect(seen).toEqual([]);
+    expect(clock.state).toMatchObject({ speed: 4, t: 150 });
+    expect(manual.pendingFrames()).toBe(0);
+  });
 });

@@ -115,10 +115,13 @@ export class PlaybackClock {
     this.#stops = stops;
   }
 
-  /** Replaces the state (seek, speed, range, ...) and starts or stops the frame loop to match. */
-  set(patch: Partial<ClockState>): void {
+  /**
+   * Replaces the state (seek, speed, range, ...) and starts or stops the frame loop to match.
+   * `notify: false` keeps the change to the clock (a speed or range set while nothing plays).
+   */
+  set(patch: Partial<ClockState>, notify = true): void {
     this.#state = { ...this.#state, ...patch };
-    this.onChange(this.#state);
+    if (notify) this.onChange(this.#state);
     this.#sync();
   }
 
