@@ -7,6 +7,10 @@
 import { z } from 'zod';
 import { datePrecisions, incidentKinds, originCertainties, placeKinds, statuses, weapons } from './vocabulary';
 
+// The page's Content-Security-Policy forbids eval: zod must not even try its compiled
+// validators (the attempt itself is reported as a policy violation).
+z.config({ jitless: true });
+
 export { datePrecisions, incidentKinds, originCertainties, placeKinds, statuses, weapons } from './vocabulary';
 export type { IncidentKind, Status, Weapon } from './vocabulary';
 
