@@ -113,36 +113,3 @@ describe('offline', () => {
     await session.context.setOffline(false);
   });
 });
-
-describe('another map style', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await openBrowserSession(inject('appUrl'));
-  });
-  afterAll(async () => session?.close());
-
-  it('draws the style named by ?style= instead of the offline basemap', async () => {
-    const styleUrl = 'https://tiles.example.org/style.json';
-    await session.page.route(styleUrl, (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#ff00ff' } }] }),
-      }),
-    );
-    await session.page.goto(`${session.appUrl}?style=${encodeURIComponent(styleUrl)}`);
-    await waitForMapIdle(session.page);
-    const image = decodePng(await session.page.getByTestId('map').screenshot());
-    expect(countPixelsNear(image, [255, 0, 255], 4)).toBeGreaterThan(image.width * image.height * 0.5);
-    // (The legend and date drawn over the map may share a stray anti-aliased pixel with it.)
-    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBeLessThan(image.width * image.height * 0.001);
-    expect(session.foreignRequests).toEqual([styleUrl]);
-  });
-
-  it('ignores a style value that is not a URL, with a visible notice', async () => {
-    await session.page.goto(`${session.appUrl}?style=nonsense`);
-    await waitForMapIdle(session.page);
-    await expect.poll(() => session.page.getByRole('status').innerText()).toContain('Ignored the style parameter');
-    const image = decodePng(await session.page.getByTestId('map').screenshot());
-    expect(countPixelsNear(image, hexToRgb(BASEMAP_COLORS.focusLand), 4)).toBeGreaterThan(image.width * image.height * 0.3);
-  });
-});

@@ -15,6 +15,7 @@ import { KIND_COLORS } from '../map/incident-style';
 import { UNCERTAINTY_MIN_ZOOM, UNCERTAINTY_SOURCE } from '../map/place-layers';
 import { incidentMoment, isoDateOfDay } from '../timeline/incident-time';
 import { incidentOutlets } from './data-export';
+import { styleAttribution } from '../map/style-attribution';
 import { clampPlayhead, type Camera, type ScreenView } from './export-geometry';
 import type { Furniture } from './snapshot-composer';
 
@@ -50,17 +51,6 @@ export function outletNames(outlet: string): string[] {
     .filter((part) => part !== '');
 }
 
-/** The attribution strings of a style's sources, as plain text, once each. */
-export function styleAttribution(style: StyleSpecification): string[] {
-  const seen = new Set<string>();
-  for (const source of Object.values(style.sources ?? {})) {
-    const html = (source as { attribution?: unknown }).attribution;
-    if (typeof html !== 'string' || html.trim() === '') continue;
-    const text = (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text) seen.add(text);
-  }
-  return [...seen];
-}
 
 function inBounds(map: MaplibreMap, places: ReadonlyMap<string, StoredPlace>, incident: StoredIncident): boolean {
   const bounds = map.getBounds();

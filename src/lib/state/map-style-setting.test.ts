@@ -8,11 +8,12 @@ describe('readMapStyleSetting', () => {
     expect(readMapStyleSetting('?style=bundled')).toEqual({ kind: 'bundled' });
   });
 
-  it('accepts an absolute http(s) style URL', () => {
+  it('takes an absolute https style URL', () => {
     expect(readMapStyleSetting('?style=https%3A%2F%2Ftiles.example.org%2Fstyle.json')).toEqual({ kind: 'url', url: 'https://tiles.example.org/style.json' });
   });
 
-  it('reports values that are not http(s) URLs instead of using them', () => {
+  it('reports values that are not https URLs instead of using them', () => {
+    expect(readMapStyleSetting('?style=http%3A%2F%2Ftiles.example.org%2Fstyle.json')).toEqual({ kind: 'invalid', value: 'http://tiles.example.org/style.json' });
     expect(readMapStyleSetting('?style=nonsense')).toEqual({ kind: 'invalid', value: 'nonsense' });
     expect(readMapStyleSetting('?style=javascript%3Aalert(1)')).toEqual({ kind: 'invalid', value: 'javascript:alert(1)' });
   });

@@ -1,7 +1,8 @@
 /**
- * Which basemap to draw. By default the offline basemap shipped with the app; a
- * `style=` URL parameter points the map at any MapLibre style URL instead (that
- * style's own servers are then contacted: an explicit choice of the user).
+ * Which basemap a link asks for. By default the offline basemap shipped with the app; a
+ * `style=` parameter names a MapLibre style URL instead, which is only a request: nothing
+ * is fetched from it until the reader agrees (map-style.svelte.ts). Only https: styles are
+ * taken (the page's Content-Security-Policy allows no other scheme to other servers).
  */
 export type MapStyleSetting = { kind: 'bundled' } | { kind: 'url'; url: string } | { kind: 'invalid'; value: string };
 
@@ -10,7 +11,7 @@ export function readMapStyleSetting(search: string): MapStyleSetting {
   if (value === null || value === '' || value === 'bundled') return { kind: 'bundled' };
   try {
     const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return { kind: 'url', url: url.href };
+    if (url.protocol === 'https:') return { kind: 'url', url: url.href };
   } catch {
     // fall through: not an absolute URL
   }

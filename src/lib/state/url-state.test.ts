@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState } from './url-state';
+import { DEFAULT_URL_STATE, parseUrlState, serializeUrlState, withStyle } from './url-state';
 
 describe('parseUrlState', () => {
   it('reads a shared link', () => {
@@ -75,5 +75,13 @@ describe('serializeUrlState', () => {
 
   it('is empty for the default state', () => {
     expect(serializeUrlState(DEFAULT_URL_STATE)).toBe('');
+  });
+});
+
+describe('withStyle', () => {
+  it('writes only the style the reader agreed to, and drops any other', () => {
+    expect(withStyle('?from=2022-01-01&style=https%3A%2F%2Fevil.example%2Fs.json', null)).toBe('?from=2022-01-01');
+    expect(withStyle('?from=2022-01-01', 'https://tiles.example.org/style.json')).toBe('?from=2022-01-01&style=https%3A%2F%2Ftiles.example.org%2Fstyle.json');
+    expect(withStyle('?style=x', null)).toBe('');
   });
 });

@@ -177,3 +177,15 @@ export function serializeUrlState(state: UrlState, previousSearch = ''): string 
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * The address with the map style the reader agreed to (null: none), and without any other:
+ * a style a link asked for but nobody chose is not passed on.
+ */
+export function withStyle(search: string, style: string | null): string {
+  const params = new URLSearchParams(search);
+  if (style) params.set('style', style);
+  else params.delete('style');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -9,7 +9,8 @@ import { app, selectIncident, selectPlace } from './app-state.svelte';
 import { resetPlayback, seek, setMode, setRange, setSpeed } from './playback.svelte';
 import { time } from './time-state.svelte';
 import { filterState } from './filter-state.svelte';
-import { parseUrlState, serializeUrlState, type UrlNotice, type UrlState } from './url-state';
+import { parseUrlState, serializeUrlState, withStyle, type UrlNotice, type UrlState } from './url-state';
+import { styleParameter } from './map-style.svelte';
 
 class UrlNotices {
   list = $state.raw<UrlNotice[]>([]);
@@ -72,7 +73,7 @@ export function startUrlSync(): () => void {
       const state = currentUrlState();
       // While playing, the playhead moves every frame: it is written once playback pauses.
       if (time.playing) return;
-      const search = serializeUrlState(state, location.search);
+      const search = withStyle(serializeUrlState(state, location.search), styleParameter());
       if (search === location.search) return;
       const url = `${location.pathname}${search}${location.hash}`;
       if (withoutPlayhead(search) === withoutPlayhead(location.search)) history.replaceState(history.state, '', url);
