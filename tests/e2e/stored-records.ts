@@ -59,3 +59,47 @@ export async function countRecords(page: Page): Promise<Record<string, number>> 
     DATABASE,
   );
 }
+
+/**
+ * Per store: how many records, and a SHA-256 of all of them in key order, typed arrays
+ * written as their type and bytes. Two databases with the same digests hold the same
+ * records, field for field, byte for byte (computed in the page: no copy of 100k rows).
+ */
+export async function storeDigests(page: Page): Promise<Record<string, { count: number; sha256: string }>> {
+  return page.evaluate(
+    (database) =>
+      new Promise<Record<string, { count: number; sha256: string }>>((resolve, reject) => {
+        const open = indexedDB.open(database);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = Array.from(db.objectStoreNames).sort();
+          const tx = db.transaction(names, 'readonly');
+          const all: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => (all[name] = request.result as unknown[]);
+          }
+          tx.oncomplete = async () => {
+            db.close();
+            const canonical = (value: unknown): unknown => {
+              if (ArrayBuffer.isView(value)) return { type: value.constructor.name, bytes: Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)).join(',') };
+              if (Array.isArray(value)) return value.map(canonical);
+              if (value !== null && typeof value === 'object')
+                return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+              return value;
+            };
+            const out: Record<string, { count: number; sha256: string }> = {};
+            for (const name of names) {
+              const text = JSON.stringify(all[name]!.map(canonical));
+              const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+              out[name] = { count: all[name]!.length, sha256: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('') };
+            }
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    DATABASE,
+  );
+}

@@ -24,7 +24,7 @@ export interface DatasetRecord {
   visible: boolean;
   incidentCount: number;
   /** Imports (docs/IMPORT.md): what the file was. */
-  format?: 'acled' | 'csv' | 'geojson' | 'app-json';
+  format?: 'acled' | 'csv' | 'geojson' | 'app-json' | 'backup';
   /** Name of the file imported last (a merged ACLED dataset keeps the latest). */
   fileName?: string;
   /** Text encoding the file was read with ('utf-8', 'windows-1256'...). */

@@ -10,6 +10,10 @@
  * Row numbers, file names, column names and the file's own values are passed as text.
  */
 export const importEn = {
+  // Backups (src/lib/data/backup-format.ts): restored through the import.
+  'import.format.backup': 'a backup of this app',
+  'import.error.backup-invalid': '{file} ({where}): {detail}. Nothing was imported.',
+  'import.report.restores': 'Restores {count} datasets, each replacing the stored dataset of the same name and id: {names}.',
   'import.open': 'Import data…',
   'import.cancel': 'Cancel',
   'import.dismiss': 'Dismiss',
@@ -234,6 +238,9 @@ export const importEn = {
 export type ImportMessageKey = keyof typeof importEn;
 
 export const importAr: Record<ImportMessageKey, string> = {
+  'import.format.backup': 'نسخة احتياطية من هذا التطبيق',
+  'import.error.backup-invalid': '{file} ({where}): {detail}. لم يُستورد أي شيء.',
+  'import.report.restores': 'تستعيد مجموعات البيانات ({count})، وتحلّ كلٌّ منها محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.',
   'import.open': 'استيراد بيانات…',
   'import.cancel': 'إلغاء',
   'import.dismiss': 'إغلاق',

@@ -1,2 +1,2 @@
 /** File types the import accepts (the file picker's `accept`). */
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.geojson,.json';
+export const ACCEPTED_FILES = '.csv,.tsv,.txt,.geojson,.json,.zip';

@@ -13,6 +13,7 @@ import { EVENT_CHUNK_ROWS, FIELD_SEPARATOR } from '../data/event-store';
 import { batchFromRecords, batchKeys, buildEventRecords, mergeBatches, type EventBatch } from './event-batch';
 import { defaultDatasetName, type MergePreview } from './import-core';
 import { ImportCancelled, ImportError, type CommitResult, type ParsedImport } from './types';
+import { commitRestore } from './backup-import';
 
 export const QUOTA_MESSAGE = "The browser's storage is full: nothing was imported. Free some space (delete a dataset, or site data of other sites) and try again.";
 
@@ -66,6 +67,7 @@ const allTables = (db: IncidentDatabase) => [db.datasets, db.eventChunks, db.eve
 export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, options: CommitOptions = {}): Promise<CommitResult> {
   const now = (options.now ?? new Date()).toISOString();
   const chunkRows = options.chunkRows ?? EVENT_CHUNK_ROWS;
+  if (parsed.restore) return commitRestore(db, parsed.restore, parsed.fileName, options.signal);
   const checkCancel = () => {
     if (options.signal?.aborted) throw new ImportCancelled();
   };

@@ -6,13 +6,20 @@
 import Papa from 'papaparse';
 import { dayNumber, isoDateOfDay } from '../timeline/incident-time';
 import type { ColumnMapping } from './columns';
-import { inspectSource, parseCsv } from './csv-import';
+import { inspectSource as inspectText, parseCsv } from './csv-import';
+import { looksLikeZip } from '../data/backup-format';
+import { readBackup } from './backup-import';
 import { describeEncoding } from './encoding';
 import { createGazetteer, type GazetteerPlace } from './gazetteer';
 import { parseAppJson, parseGeoJson } from './json-import';
 import { REPORT_REJECTED_ROWS, type ImportInspection, type ImportProgress, type ImportReport, type ImportSource, type ParsedImport } from './types';
 
-export { inspectSource };
+/** What a file is: a backup of this app (a zip), or text (CSV, GeoJSON, the app's JSON). */
+export async function inspectSource(source: ImportSource): Promise<ImportInspection> {
+  if (source.size >= 4 && looksLikeZip(await source.slice(0, 4)))
+    return { fileName: source.name, fileSize: source.size, format: 'backup', encoding: { encoding: 'utf-8', bom: false, reason: 'a zip file', reasonCode: 'valid-utf8' } };
+  return inspectText(source);
+}
 
 /** A new dataset id: lower case, valid as a prefix of incident and place ids. */
 export function newDatasetId(now = Date.now(), random = Math.random): string {
@@ -35,6 +42,26 @@ export interface ParseImportOptions {
 export async function parseImport(source: ImportSource, inspection: ImportInspection, options: ParseImportOptions): Promise<ParsedImport> {
   const gazetteer = createGazetteer(options.gazetteer);
   switch (inspection.format) {
+    case 'backup': {
+      const restore = await readBackup(source);
+      return {
+        datasetId: options.datasetId,
+        fileName: source.name,
+        fileSize: source.size,
+        format: 'backup',
+        encoding: inspection.encoding,
+        header: null,
+        rowsRead: restore.events + restore.incidents,
+        events: null,
+        incidents: [],
+        places: [],
+        sources: [],
+        rejected: [],
+        rejectedCount: 0,
+        warnings: [],
+        restore,
+      };
+    }
     case 'geojson':
       return parseGeoJson(source, inspection, { ...options, gazetteer, knownPlaces: new Map(options.gazetteer.map((p) => [p.id, p])) });
     case 'app-json':
@@ -92,8 +119,10 @@ export function buildReport(parsed: ParsedImport, merge: MergePreview | null): I
     if (d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
   }
-  const acceptedEvents = events?.length ?? 0;
-  const acceptedIncidents = parsed.incidents.length;
+  const restore = parsed.restore;
+  if (restore?.dayRange) [minDay, maxDay] = [restore.dayRange[0], restore.dayRange[1]];
+  const acceptedEvents = restore ? restore.events : (events?.length ?? 0);
+  const acceptedIncidents = restore ? restore.incidents : parsed.incidents.length;
   const csv = parsed.rejected.length > 0 ? rejectedRowsCsv(parsed) : null;
   return {
     fileName: parsed.fileName,
@@ -106,7 +135,7 @@ export function buildReport(parsed: ParsedImport, merge: MergePreview | null): I
     accepted: parsed.rowsRead - parsed.rejectedCount,
     acceptedEvents,
     acceptedIncidents,
-    places: parsed.places.length,
+    places: restore ? restore.places : parsed.places.length,
     rejectedCount: parsed.rejectedCount,
     rejected: parsed.rejected.slice(0, REPORT_REJECTED_ROWS),
     // A BOM so that Excel reads the UTF-8 (Arabic) correctly.
@@ -115,6 +144,7 @@ export function buildReport(parsed: ParsedImport, merge: MergePreview | null): I
     dateRange: Number.isFinite(minDay) ? [isoDateOfDay(minDay), isoDateOfDay(maxDay)] : null,
     merge,
     warnings: parsed.warnings,
+    ...(restore ? { datasets: restore.datasets.map((d) => d.name) } : {}),
   };
 }
 

@@ -4,9 +4,11 @@ import type { HeaderKind, ColumnMapping } from './columns';
 import type { EncodingGuess } from './encoding';
 import type { EventBatch } from './event-batch';
 
-export type ImportFormat = 'acled' | 'csv' | 'geojson' | 'app-json';
+export type ImportFormat = 'acled' | 'csv' | 'geojson' | 'app-json' | 'backup';
 
 /** A file as the parser reads it: in slices, so a big file is never read whole. */
+import type { RestorePlan } from './backup-import';
+
 export interface ImportSource {
   name: string;
   size: number;
@@ -171,6 +173,8 @@ export interface ParsedImport {
   /** Rejected rows counted (rejected.length stops at MAX_KEPT_REJECTED). */
   rejectedCount: number;
   warnings: ImportWarning[];
+  /** A backup of every dataset (format 'backup'): restored as it is, replacing datasets of the same id. */
+  restore?: RestorePlan;
 }
 
 /** Something the user should know about an import that still goes ahead. */
@@ -210,6 +214,8 @@ export interface ImportReport {
   /** An ACLED file sharing event ids with a stored ACLED dataset: merged into it by default. */
   merge: { datasetId: string; name: string; updated: number; added: number } | null;
   warnings: ImportWarning[];
+  /** A backup: the names of the datasets it restores (each replaces a stored dataset of the same id). */
+  datasets?: string[];
 }
 
 export interface CommitResult {
@@ -229,6 +235,8 @@ export const MAX_KEPT_REJECTED = 100_000;
 
 /** Why an import stopped, as a stable code: the UI shows 'import.error.<code>' with `params`. */
 export type ImportErrorCode =
+  /** {file} {where} {detail}: a backup that cannot be restored */
+  | 'backup-invalid'
   /** {file} */
   | 'file-empty'
   /** {file} */

@@ -37,6 +37,10 @@ export interface OpenEvent {
 class AppState {
   status = $state<LoadStatus>('loading');
   error = $state<string | null>(null);
+  /** Another tab upgraded the database: this one let go of it and must be reloaded. */
+  staleSchema = $state(false);
+  /** Reading the latest data failed (the map keeps what it showed): shown, never swallowed. */
+  refreshError = $state<string | null>(null);
   /** 'seeded' when this visit (re)loaded the bundled data, 'current' when IndexedDB had it. */
   seedResult = $state<SeedResult | null>(null);
   snapshot = $state.raw<IncidentSnapshot>({ incidents: [], places: new Map() });
@@ -162,6 +166,14 @@ export async function startApp(): Promise<void> {
   try {
     performance.mark('app:start');
     const db = new IncidentDatabase();
+    // A newer version of the app upgrading the database in another tab: let go of it at
+    // once (holding it would block that upgrade) and ask for a reload.
+    db.on('versionchange', () => {
+      db.close();
+      datasetWatch?.unsubscribe();
+      app.staleSchema = true;
+      return false;
+    });
     await db.open();
     database = db;
     performance.mark('app:db-open');
@@ -195,6 +207,7 @@ async function refreshData(db: IncidentDatabase): Promise<void> {
   // Large datasets are drawn as a density image from projected positions: project them in slices first.
   for (const columns of eventColumns) if (drawnAsDensity(columns)) await prepareWorldPositions(columns);
   if (tag !== refreshTag) return;
+  app.refreshError = null;
   app.snapshot = snapshot;
   app.datasets = datasets;
   if (eventColumns.length === 0 && app.eventColumns.length === 0) return;
@@ -203,6 +216,11 @@ async function refreshData(db: IncidentDatabase): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (tag !== refreshTag) return;
   app.eventColumns = eventColumns;
+}
+
+function showRefreshError(error: unknown): void {
+  console.error(error);
+  app.refreshError = error instanceof Error ? error.message : String(error);
 }
 
 let datasetWatch: Subscription | null = null;
@@ -219,9 +237,9 @@ function watchDatasets(db: IncidentDatabase): void {
         first = false;
         return;
       }
-      void refreshData(db);
+      refreshData(db).catch(showRefreshError);
     },
-    error: (error: unknown) => console.error(error),
+    error: showRefreshError,
   });
 }
 
