@@ -7,6 +7,7 @@ import { bundledDatasetPlugin } from './scripts/bundled-dataset-plugin.mjs';
 import { fontPreloadPlugin } from './scripts/font-preload-plugin.mjs';
 import { contentSecurityHeaders, contentSecurityPolicyPlugin } from './scripts/content-security-policy.mjs';
 import { readFileSync } from 'node:fs';
+import packageJson from './package.json' with { type: 'json' };
 
 export default defineConfig({
   // Relative asset URLs so the build works from any path (file server, sub-folder).
@@ -18,6 +19,8 @@ export default defineConfig({
   define: {
     // Content hash of data/: the app re-seeds IndexedDB when it changes.
     __BUNDLED_DATASET_HASH__: JSON.stringify(bundledDatasetHash()),
+    // Names the build on <html data-build>: set STRIKES_MAP_BUILD_ID when deploying (a commit id).
+    __BUILD_ID__: JSON.stringify(process.env['STRIKES_MAP_BUILD_ID'] || packageJson.version),
   },
   build: {
     target: 'es2022',

@@ -27,6 +27,9 @@ export const ar: Record<MessageKey, string> = {
   'app.language': 'English',
   'app.languageLabel': 'تحويل الواجهة إلى الإنجليزية',
 
+  'update.ready': 'إصدار جديد من التطبيق جاهز',
+  'update.reload': 'إعادة التحميل',
+
   'kind.attack-on-coalition': 'هجوم على قاعدة أمريكية أو للتحالف',
   'kind.claimed-attack': 'هجوم مُعلن عنه',
   'kind.coalition-strike': 'ضربة أمريكية أو للتحالف',

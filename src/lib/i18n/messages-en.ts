@@ -26,6 +26,9 @@ export const en = {
   'app.language': 'العربية',
   'app.languageLabel': 'Switch the interface to Arabic',
 
+  'update.ready': 'A new version is ready',
+  'update.reload': 'Reload',
+
   'kind.attack-on-coalition': 'Attack on a US or coalition base',
   'kind.claimed-attack': 'Claimed attack',
   'kind.coalition-strike': 'US or coalition strike',
