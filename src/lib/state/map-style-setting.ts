@@ -3,6 +3,9 @@
  * `style=` URL parameter points the map at any MapLibre style URL instead (that
  * style's own servers are then contacted: an explicit choice of the user).
  */
+import { echoedValue } from './url-state';
+
+/** `invalid`: the value as the notice quotes it (cut like every ignored URL value). */
 export type MapStyleSetting = { kind: 'bundled' } | { kind: 'url'; url: string } | { kind: 'invalid'; value: string };
 
 export function readMapStyleSetting(search: string): MapStyleSetting {
@@ -14,5 +17,5 @@ export function readMapStyleSetting(search: string): MapStyleSetting {
   } catch {
     // fall through: not an absolute URL
   }
-  return { kind: 'invalid', value };
+  return { kind: 'invalid', value: echoedValue(value) };
 }
