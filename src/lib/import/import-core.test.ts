@@ -338,7 +338,7 @@ describe('the report and the rejected rows', () => {
       tags: '\tquiet',
     };
     const numbers = { latitude: '-3.25', longitude: '-12', fatalities: '+1', year: '2021' };
-    const row = { ...Object.fromEntries(header.map((h) => [h, ''])), event_id_cnty: 'SYR9', event_date: 'not a date', ...numbers, ...hostile };
+    const row: Record<string, string> = { ...Object.fromEntries(header.map((h) => [h, ''])), event_id_cnty: 'SYR9', event_date: 'not a date', ...numbers, ...hostile };
     const file = Papa.unparse({ fields: header, data: [header.map((h) => row[h])] });
     const parsed = await importSource(bytesSource('hostile.csv', new TextEncoder().encode(file)));
     expect(parsed.rejectedCount).toBe(1);
