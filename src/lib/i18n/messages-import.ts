@@ -415,7 +415,7 @@ export const importAr: Record<ImportMessageKey, string> = {
   'import.error.invalid-json': 'الملف {file} ليس ملف JSON صالحاً: {detail}',
   'import.error.json-too-large':
     'حجم الملف {file} هو {size} ميغابايت: لا تُقرأ ملفات JSON وGeoJSON التي يتجاوز حجمها {limit} ميغابايت لأن ذاكرة المتصفح لا تتسع لها. احفظ مجموعات النقاط الكبيرة بصيغة CSV (تُقرأ على أجزاء) أو قسّم الملف.',
-  'import.error.json-too-deep': 'يتداخل في الملف {file} من القوائم أو الكائنات ما يتجاوز عمقه {limit} مستوى، وهو ما لا يحتاجه أي ملف GeoJSON أو JSON خاص بالتطبيق: لم يُقرأ الملف.',
+  'import.error.json-too-deep': 'تتداخل القوائم أو الكائنات في الملف {file} بعمق يتجاوز {limit} مستوى، وهو ما لا يحتاجه أي ملف GeoJSON أو ملف JSON خاص بالتطبيق: لم يُقرأ الملف.',
   'import.error.not-geojson': 'الملف {file} ليس بصيغة GeoJSON: المتوقع FeatureCollection أو Feature أو شكل هندسي.',
   'import.error.no-features': 'لا يحوي الملف {file} أي عنصر: لا شيء للاستيراد.',
   'import.error.empty-list': 'الملف {file} قائمة فارغة: لا شيء للاستيراد.',
