@@ -110,6 +110,35 @@ describe('incidentsToCsv', () => {
     expect(rows[0]!['notes']).toBe(`'=HYPERLINK("x")`);
   });
 
+  it('defuses formulas hidden behind whitespace or line breaks, and leaves numbers as numbers', () => {
+    // Each cell would run as a formula in a spreadsheet that trims cells (or, for the tab, in any).
+    const hostile = incident('hostile', {
+      summaryEn: '\n@SUM(1+1)',
+      title: { en: ' =1+1', ar: '\u3000@SUM(1+1)' },
+      weaponDetail: '\t=cmd|" /C calc"!A0',
+      casualties: '\r\n+1',
+      actor: { name: '\u00a0-2+3', basis: 'unknown' },
+      dateBasis: '\u200f=HYPERLINK("http://x")',
+      timeLocal: '\tafternoon',
+    });
+    const numeric = incident('numeric', { weaponDetail: '-12', actor: { name: '-3.25', basis: 'unknown' }, casualties: '+1' });
+    const map = new Map([['omar', place('omar', { lon: -3.25, lat: -12 })]]);
+    const { rows } = parseCsv(incidentsToCsv([hostile, numeric], map));
+    const cells = {
+      notes: '\n@SUM(1+1)',
+      summary_en: '\n@SUM(1+1)',
+      title_en: ' =1+1',
+      title_ar: '\u3000@SUM(1+1)',
+      weapon_detail: '\t=cmd|" /C calc"!A0',
+      casualties: '\r\n+1',
+      actor1: '\u00a0-2+3',
+      date_basis: '\u200f=HYPERLINK("http://x")',
+      time_local: '\tafternoon',
+    };
+    for (const [column, value] of Object.entries(cells)) expect(rows[0]![column], column).toBe(`'${value}`);
+    expect(rows[1]).toMatchObject({ weapon_detail: '-12', actor1: '-3.25', casualties: '+1', longitude: '-3.25', latitude: '-12' });
+  });
+
   it('writes the origin of an arc and nothing for an impact', () => {
     const map = new Map([['omar', place('omar')], ['mayadin', place('mayadin', { lon: 40.45, lat: 35.02, name: { en: 'al-Mayadin', ar: 'الميادين' } })]]);
     const { rows } = parseCsv(incidentsToCsv([incident('arc', { originId: 'mayadin', originCertainty: 'attributed' }), incident('impact')], map));

@@ -4,8 +4,8 @@
  * impact a Point) and the app's own JSON, which the importer (src/lib/import/json-import.ts)
  * reads back to the same records. Pure: no DOM, no database.
  */
-import Papa from 'papaparse';
 import type { Incident, Place, SourceArticle } from '../data/schema';
+import { spreadsheetCsv } from './spreadsheet-csv';
 
 /** The `format` field of the app's JSON. */
 export const APP_JSON_FORMAT = 'eastern-syria-strikes';
@@ -179,14 +179,14 @@ export function incidentCsvRow(incident: AnyIncident, places: PlaceLookup): Reco
 
 /**
  * The incidents as CSV (RFC 4180, CRLF, UTF-8 with a BOM so that spreadsheets read the
- * Arabic). Cells that a spreadsheet would run as a formula are escaped.
+ * Arabic). Cells that a spreadsheet would run as a formula are defused (spreadsheet-csv.ts).
  */
 export function incidentsToCsv(incidents: readonly AnyIncident[], places: PlaceLookup): string {
   const data = incidents.map((i) => {
     const row = incidentCsvRow(i, places);
     return CSV_COLUMNS.map((c) => row[c]);
   });
-  return `\ufeff${Papa.unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' })}`;
+  return `\ufeff${spreadsheetCsv(CSV_COLUMNS, data, { newline: '\r\n' })}`;
 }
 
 export interface IncidentFeature {

@@ -198,6 +198,9 @@ export const importEn = {
   'import.error.no-data-rows': '{file} has a header row but no data rows: nothing to import.',
   'import.error.no-data-rows-blank': '{file} has a header row but no data rows (only blank lines: {blank}): nothing to import.',
   'import.error.invalid-json': '{file} is not valid JSON: {detail}',
+  'import.error.json-too-large':
+    '{file} is {size} MB: JSON and GeoJSON files over {limit} MB are not read, as the browser would run out of memory. Save large point sets as CSV (read in slices) or split the file.',
+  'import.error.json-too-deep': '{file} nests its lists or objects more than {limit} levels deep, which no GeoJSON or app JSON file needs: it was not read.',
   'import.error.not-geojson': '{file} is not GeoJSON: expected a FeatureCollection, a Feature or a geometry.',
   'import.error.no-features': '{file} has no features: nothing to import.',
   'import.error.empty-list': '{file} is an empty list: nothing to import.',
@@ -417,6 +420,9 @@ export const importAr: Record<ImportMessageKey, string> = {
   'import.error.no-data-rows': 'في الملف {file} صف عناوين لكن لا صفوف بيانات فيه: لا شيء للاستيراد.',
   'import.error.no-data-rows-blank': 'في الملف {file} صف عناوين لكن لا صفوف بيانات فيه (أسطر فارغة فقط، عددها {blank}): لا شيء للاستيراد.',
   'import.error.invalid-json': 'الملف {file} ليس ملف JSON صالحاً: {detail}',
+  'import.error.json-too-large':
+    'حجم الملف {file} هو {size} ميغابايت: لا تُقرأ ملفات JSON وGeoJSON التي يتجاوز حجمها {limit} ميغابايت لأن ذاكرة المتصفح لا تتسع لها. احفظ مجموعات النقاط الكبيرة بصيغة CSV (تُقرأ على أجزاء) أو قسّم الملف.',
+  'import.error.json-too-deep': 'تتداخل القوائم أو الكائنات في الملف {file} بعمق يتجاوز {limit} مستوى، وهو ما لا يحتاجه أي ملف GeoJSON أو ملف JSON خاص بالتطبيق: لم يُقرأ الملف.',
   'import.error.not-geojson': 'الملف {file} ليس بصيغة GeoJSON: المتوقع FeatureCollection أو Feature أو شكل هندسي.',
   'import.error.no-features': 'لا يحوي الملف {file} أي عنصر: لا شيء للاستيراد.',
   'import.error.empty-list': 'الملف {file} قائمة فارغة: لا شيء للاستيراد.',

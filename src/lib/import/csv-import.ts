@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import { mappingHasOrigin, mappingProblems, recogniseHeader, suggestMapping, type ColumnMapping } from './columns';
-import { createChunkDecoder, detectEncoding, fallbackEncoding, type EncodingGuess } from './encoding';
+import { createChunkDecoder, detectEncoding, NotUtf8, readWithFallback, type EncodingGuess } from './encoding';
 import { hasSeparator } from './event-batch';
 import type { Gazetteer } from './gazetteer';
 import { createAcledMapper, createGenericMapper, type MapperContext, type RowMapper } from './row-mapper';
@@ -74,12 +74,6 @@ export interface CsvReadOptions {
   onBytes?(bytesRead: number): void;
   /** Called once, before the rows of the first text holding U+001E or U+001F. */
   onSeparatorSeen?(): void;
-}
-
-class NotUtf8 extends Error {
-  constructor(readonly bytes: Uint8Array) {
-    super('not UTF-8');
-  }
 }
 
 /** Reads the whole source through papaparse. Throws NotUtf8 when a UTF-8 read meets bad bytes. */
@@ -214,20 +208,8 @@ export async function parseCsv(source: ImportSource, inspection: ImportInspectio
     if (problems.length > 0) throw new ImportError(`${source.name}: ${problems.join(' ')}`, 'mapping-invalid', { file: source.name });
   }
 
-  let encoding = inspection.encoding;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await parseCsvOnce(source, inspection, encoding, options);
-    } catch (error) {
-      if (error instanceof NotUtf8 && attempt === 0) {
-        // Valid UTF-8 at the start, not further on: read it all again in the fallback.
-        encoding = { ...fallbackEncoding(error.bytes), reason: 'not valid UTF-8 further into the file; read again', reasonCode: 'reread' };
-        continue;
-      }
-      if (error instanceof NotUtf8) throw new ImportError(`${source.name} is not valid text in any encoding tried.`, 'not-text', { file: source.name });
-      throw error;
-    }
-  }
+  // Valid UTF-8 at the start, not further on: read it all again in the fallback.
+  return readWithFallback(source.name, inspection.encoding, (encoding) => parseCsvOnce(source, inspection, encoding, options));
 }
 
 async function parseCsvOnce(source: ImportSource, inspection: ImportInspection, encoding: EncodingGuess, options: CsvParseOptions): Promise<ParsedImport> {

@@ -3,8 +3,11 @@
  * without one the file is read as UTF-8 when its bytes are valid UTF-8, otherwise as
  * windows-1256 (Arabic Windows, what Excel writes on an Arabic system) when most of its
  * non-ASCII bytes decode to Arabic letters there, else windows-1252 (Western Windows).
- * UTF-16 without a mark is recognised by its zero bytes.
+ * UTF-16 without a mark is recognised by its zero bytes. The guess is made on the start of
+ * the file; a file that stops being UTF-8 further on is read again in the fallback
+ * (readWithFallback: the one rule for CSV, GeoJSON and JSON alike).
  */
+import { ImportError } from './types';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'windows-1252';
 
@@ -94,6 +97,33 @@ export function fallbackEncoding(sample: Uint8Array): EncodingGuess {
   if (arabicShare(asArabic) >= 0.5)
     return { encoding: 'windows-1256', bom: false, reason: 'not valid UTF-8; its bytes read as Arabic in windows-1256', reasonCode: 'arabic-fallback' };
   return { encoding: 'windows-1252', bom: false, reason: 'not valid UTF-8; read as windows-1252 (Western)', reasonCode: 'western-fallback' };
+}
+
+/** Bytes that are not UTF-8, met in a file read as UTF-8; `bytes`: the slice they are in. */
+export class NotUtf8 extends Error {
+  constructor(readonly bytes: Uint8Array) {
+    super('not UTF-8');
+  }
+}
+
+/**
+ * Reads a whole file with `read` in the encoding guessed from its start. When a UTF-8 read
+ * meets bytes that are not UTF-8 further on (`read` throws NotUtf8), the file is read again
+ * from the start, once, in the fallback those bytes suggest: never a silent U+FFFD.
+ */
+export async function readWithFallback<T>(fileName: string, guess: EncodingGuess, read: (encoding: EncodingGuess) => Promise<T>): Promise<T> {
+  try {
+    return await read(guess);
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+    const fallback: EncodingGuess = { ...fallbackEncoding(error.bytes), reason: 'not valid UTF-8 further into the file; read again', reasonCode: 'reread' };
+    try {
+      return await read(fallback);
+    } catch (again) {
+      if (again instanceof NotUtf8) throw new ImportError(`${fileName} is not valid text in any encoding tried.`, 'not-text', { file: fileName });
+      throw again;
+    }
+  }
 }
 
 export function describeEncoding(guess: EncodingGuess): string {

@@ -324,6 +324,29 @@ describe('the report and the rejected rows', () => {
     expect(new TextDecoder().decode(bytes)).toBe(csv);
   });
 
+  it('defuses formulas hidden behind whitespace or line breaks in the rejected rows, and leaves numbers as numbers', async () => {
+    const header = new TextDecoder().decode(fixtureBytes('acled-bad-rows.csv')).split(/\r?\n/)[0]!.split(',');
+    // A row rejected for its date, its other cells as a hostile file might fill them.
+    const hostile: Record<string, string> = {
+      notes: '\n@SUM(1+1)',
+      actor1: ' =1+1',
+      actor2: '\t=cmd|" /C calc"!A0',
+      location: '\r\n+1',
+      admin1: '\u00a0-2+3',
+      admin2: '\u3000@SUM(1+1)',
+      source: '\u200f=HYPERLINK("http://x")',
+      tags: '\tquiet',
+    };
+    const numbers = { latitude: '-3.25', longitude: '-12', fatalities: '+1', year: '2021' };
+    const row: Record<string, string> = { ...Object.fromEntries(header.map((h) => [h, ''])), event_id_cnty: 'SYR9', event_date: 'not a date', ...numbers, ...hostile };
+    const file = Papa.unparse({ fields: header, data: [header.map((h) => row[h])] });
+    const parsed = await importSource(bytesSource('hostile.csv', new TextEncoder().encode(file)));
+    expect(parsed.rejectedCount).toBe(1);
+    const back = Papa.parse<Record<string, string>>(rejectedRowsCsv(parsed), { header: true }).data[0]!;
+    for (const [column, value] of Object.entries(hostile)) expect(back[column], column).toBe(`'${value}`);
+    expect(back).toMatchObject({ row: '2', event_id_cnty: 'SYR9', ...numbers });
+  });
+
   it('makes dataset ids that can prefix record ids', () => {
     expect(newDatasetId(0, () => 0)).toBe('import-0-0000');
     expect(newDatasetId()).toMatch(/^import-[a-z0-9]+-[a-z0-9]{4}$/);

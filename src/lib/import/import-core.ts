@@ -3,7 +3,7 @@
  * summarise them in a report, write the rejected rows as CSV. The worker
  * (import-worker.ts) is a thin shell over this module; tests call it directly.
  */
-import Papa from 'papaparse';
+import { spreadsheetCsv } from '../export/spreadsheet-csv';
 import { dayNumber, isoDateOfDay } from '../timeline/incident-time';
 import type { ColumnMapping } from './columns';
 import { inspectSource as inspectText, parseCsv } from './csv-import';
@@ -86,8 +86,8 @@ export function rejectedRowsCsv(parsed: ParsedImport): string {
   const data = parsed.rejected.map((r) =>
     json ? [String(r.row), r.section ?? '', r.field, r.reason, r.raw[0] ?? ''] : [String(r.row), r.field, r.reason, ...r.raw],
   );
-  // Leading =, +, - or @ would be run as a formula by a spreadsheet: escapeFormulae quotes them.
-  return Papa.unparse({ fields, data }, { escapeFormulae: true });
+  // Its cells come straight from an untrusted file: formulas are defused (spreadsheet-csv.ts).
+  return spreadsheetCsv(fields, data);
 }
 
 export interface MergePreview {

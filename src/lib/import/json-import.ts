@@ -2,49 +2,33 @@
  * JSON files: GeoJSON (Points and MultiPoints as impacts, LineStrings and
  * MultiLineStrings as arcs from their first to their last position) and the app's own
  * JSON (data/FORMAT.md: a bundled dataset, an incidents file, or lists of incidents,
- * places or sources). Read whole (JSON has no streaming parser here): fine for the
- * sizes such files have; large point sets belong in CSV.
+ * places or sources). Read whole (JSON has no streaming parser here), within the size,
+ * encoding and nesting limits of json-text.ts; large point sets belong in CSV.
  */
 import { incidentSchema, placeSchema, sourceArticleSchema, type Incident, type Place, type SourceArticle } from '../data/schema';
 import { createDateParser, isDateError } from './dates';
+import type { EncodingGuess } from './encoding';
 import { EventAccumulator } from './event-batch';
 import type { Gazetteer, GazetteerPlace } from './gazetteer';
 import { buildImportedIncident, buildImportedPlace, incidentProblem, schemaProblem } from './incident-builder';
+import { readJsonText, type JsonTextOptions } from './json-text';
 import { coordinateProblem, parseNumberCell } from './row-mapper';
 import {
-  ImportCancelled,
   ImportError,
   MAX_KEPT_REJECTED,
   type ImportInspection,
-  type ImportProgress,
   type ImportSource,
   type MessageParams,
   type ParsedImport,
   type RejectCode,
   type RejectedRow,
 } from './types';
-import { SLICE_BYTES } from './csv-import';
 
-export interface JsonParseOptions {
+export interface JsonParseOptions extends JsonTextOptions {
   datasetId: string;
   gazetteer: Gazetteer;
   /** The gazetteer's places by id (app JSON may refer to them). */
   knownPlaces: ReadonlyMap<string, GazetteerPlace>;
-  signal?: AbortSignal | undefined;
-  onProgress?: ((progress: ImportProgress) => void) | undefined;
-}
-
-async function readText(source: ImportSource, inspection: ImportInspection, options: JsonParseOptions): Promise<string> {
-  const decoder = new TextDecoder(inspection.encoding.encoding);
-  let text = '';
-  for (let offset = 0; offset < source.size; offset += SLICE_BYTES) {
-    if (options.signal?.aborted) throw new ImportCancelled();
-    const end = Math.min(source.size, offset + SLICE_BYTES);
-    text += decoder.decode(await source.slice(offset, end), { stream: true });
-    options.onProgress?.({ bytesRead: end, totalBytes: source.size, rows: 0, accepted: 0, rejected: 0 });
-  }
-  text += decoder.decode();
-  return text.replace(/^\ufeff/, '');
 }
 
 function parseJson(text: string, fileName: string): unknown {
@@ -76,13 +60,13 @@ const TYPE_PROPS = ['event_type', 'eventType', 'type', 'kind', 'category'];
 const NOTES_PROPS = ['notes', 'description', 'summary', 'details', 'name', 'title'];
 const ID_PROPS = ['event_id_cnty', 'id', 'event_id'];
 
-function emptyResult(source: ImportSource, inspection: ImportInspection, datasetId: string): ParsedImport {
+function emptyResult(source: ImportSource, inspection: ImportInspection, datasetId: string, encoding: EncodingGuess): ParsedImport {
   return {
     datasetId,
     fileName: source.name,
     fileSize: source.size,
     format: inspection.format,
-    encoding: inspection.encoding,
+    encoding,
     header: null,
     rowsRead: 0,
     events: null,
@@ -105,8 +89,9 @@ function rejector(result: ParsedImport) {
 
 /** GeoJSON: a FeatureCollection, a Feature or a bare geometry. */
 export async function parseGeoJson(source: ImportSource, inspection: ImportInspection, options: JsonParseOptions): Promise<ParsedImport> {
-  const data = parseJson(await readText(source, inspection, options), source.name) as Props | null;
-  const result = emptyResult(source, inspection, options.datasetId);
+  const { text, encoding } = await readJsonText(source, inspection.encoding, options);
+  const data = parseJson(text, source.name) as Props | null;
+  const result = emptyResult(source, inspection, options.datasetId, encoding);
   const reject = rejector(result);
   let features: unknown[];
   if (data && data.type === 'FeatureCollection' && Array.isArray(data.features)) features = data.features;
@@ -259,8 +244,9 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
  * to match, and may also name places already in the gazetteer.
  */
 export async function parseAppJson(source: ImportSource, inspection: ImportInspection, options: JsonParseOptions): Promise<ParsedImport> {
-  const data = parseJson(await readText(source, inspection, options), source.name);
-  const result = emptyResult(source, inspection, options.datasetId);
+  const { text, encoding } = await readJsonText(source, inspection.encoding, options);
+  const data = parseJson(text, source.name);
+  const result = emptyResult(source, inspection, options.datasetId, encoding);
   const reject = rejector(result);
   let incidents: unknown[] = [];
   let places: unknown[] = [];

@@ -259,6 +259,10 @@ export type ImportErrorCode =
   | 'no-data-rows-blank'
   /** {file} {detail} */
   | 'invalid-json'
+  /** {file} {size} {limit} (MB) */
+  | 'json-too-large'
+  /** {file} {limit} (levels) */
+  | 'json-too-deep'
   /** {file} */
   | 'not-geojson'
   /** {file} */

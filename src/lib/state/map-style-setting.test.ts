@@ -17,4 +17,8 @@ describe('readMapStyleSetting', () => {
     expect(readMapStyleSetting('?style=nonsense')).toEqual({ kind: 'invalid', value: 'nonsense' });
     expect(readMapStyleSetting('?style=javascript%3Aalert(1)')).toEqual({ kind: 'invalid', value: 'javascript:alert(1)' });
   });
+
+  it('quotes at most 40 characters of an ignored value', () => {
+    expect(readMapStyleSetting(`?style=${'s'.repeat(100_000)}`)).toEqual({ kind: 'invalid', value: `${'s'.repeat(40)}…` });
+  });
 });

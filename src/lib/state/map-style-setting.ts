@@ -4,6 +4,9 @@
  * is fetched from it until the reader agrees (map-style.svelte.ts). Only https: styles are
  * taken (the page's Content-Security-Policy allows no other scheme to other servers).
  */
+import { echoedValue } from './url-state';
+
+/** `invalid`: the value as the notice quotes it (cut like every ignored URL value). */
 export type MapStyleSetting = { kind: 'bundled' } | { kind: 'url'; url: string } | { kind: 'invalid'; value: string };
 
 export function readMapStyleSetting(search: string): MapStyleSetting {
@@ -15,5 +18,5 @@ export function readMapStyleSetting(search: string): MapStyleSetting {
   } catch {
     // fall through: not an absolute URL
   }
-  return { kind: 'invalid', value };
+  return { kind: 'invalid', value: echoedValue(value) };
 }

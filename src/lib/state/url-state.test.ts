@@ -23,6 +23,18 @@ describe('parseUrlState', () => {
     expect(notices.map((n) => n.param).sort()).toEqual(['from', 'lang', 'mode', 'speed', 't', 'window']);
   });
 
+  it('quotes at most 40 characters of an ignored value, with an ellipsis', () => {
+    const huge = `x${'A'.repeat(1_000_000)}`;
+    const { notices } = parseUrlState(`?mode=${huge}&speed=${encodeURIComponent(`a${'🚀'.repeat(30)}`)}&q=${'q'.repeat(301)}`);
+    expect(notices.map((n) => [n.param, n.value])).toEqual([
+      ['speed', `a${'🚀'.repeat(19)}…`], // 39 UTF-16 units: the 40th is half of the 20th rocket
+      ['mode', `x${'A'.repeat(39)}…`],
+      ['q', `${'q'.repeat(40)}…`],
+    ]);
+    expect(parseUrlState('?mode=fast').notices[0]!.value).toBe('fast');
+    expect(parseUrlState(`?mode=${'f'.repeat(40)}`).notices[0]!.value).toBe('f'.repeat(40));
+  });
+
   it('rejects a range that ends before it starts', () => {
     const { state, notices } = parseUrlState('?from=2022-09-30&to=2022-08-01');
     expect(state.from).toBe('2022-09-30');

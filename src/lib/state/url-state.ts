@@ -60,8 +60,24 @@ export type UrlNoticeReason = 'date' | 'order' | 'speed' | 'mode' | 'window' | '
 
 export interface UrlNotice {
   param: string;
+  /** The value as it is shown: cut by echoedValue. */
   value: string;
   reason: UrlNoticeReason;
+}
+
+/** Characters of an ignored value quoted back in a notice. */
+export const ECHOED_VALUE_CHARS = 40;
+
+/**
+ * An ignored value as a notice quotes it: enough to recognise it, never the whole of
+ * it, since a hostile link can carry megabytes there (or text made to read like a
+ * message of the app's own). Cut after ECHOED_VALUE_CHARS UTF-16 units, never inside a
+ * surrogate pair, with an ellipsis.
+ */
+export function echoedValue(value: string): string {
+  if (value.length <= ECHOED_VALUE_CHARS) return value;
+  const cut = /[\ud800-\udbff]/.test(value[ECHOED_VALUE_CHARS - 1]!) ? ECHOED_VALUE_CHARS - 1 : ECHOED_VALUE_CHARS;
+  return `${value.slice(0, cut)}…`;
 }
 
 function isIsoDate(value: string): boolean {
@@ -74,7 +90,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
   const params = new URLSearchParams(search);
   const state: UrlState = { ...DEFAULT_URL_STATE };
   const notices: UrlNotice[] = [];
-  const reject = (param: string, value: string, reason: UrlNoticeReason) => notices.push({ param, value, reason });
+  const reject = (param: string, value: string, reason: UrlNoticeReason) => notices.push({ param, value: echoedValue(value), reason });
 
   for (const key of ['from', 'to', 't'] as const) {
     const value = params.get(key);
@@ -137,7 +153,7 @@ export function parseUrlState(search: string): { state: UrlState; notices: UrlNo
   const q = params.get('q');
   if (q !== null) {
     if (q.length <= 300) state.q = q;
-    else reject('q', `${q.slice(0, 20)}…`, 'length');
+    else reject('q', q, 'length');
   }
 
   const lang = params.get('lang');
