@@ -52,6 +52,11 @@ describe('a new version deployed while the app is open', () => {
   /** Chunks of build A that build B no longer has. */
   let goneChunks: string[];
 
+  // One story in order (a deploy while tabs are open): its steps run as one test, so none
+  // relies on another test having run; a failure names the step.
+  const steps: [string, () => Promise<void>][] = [];
+  const step = (name: string, run: () => Promise<void>) => void steps.push([name, run]);
+
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'strikes-update-'));
     buildInto(folder, 'A');
@@ -77,7 +82,7 @@ describe('a new version deployed while the app is open', () => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('deployed B over A: the old tabs’ lazily loaded chunks are gone from the server', async () => {
+  step('deployed B over A: the old tabs’ lazily loaded chunks are gone from the server', async () => {
     expect(await runningBuild(session.page)).toBe('A');
     const importDialog = goneChunks.find((name) => /^ImportDialog-.*\.js$/.test(name));
     const dataDownload = goneChunks.find((name) => /^data-download-.*\.js$/.test(name));
@@ -86,7 +91,7 @@ describe('a new version deployed while the app is open', () => {
     expect((await fetch(`${server.url}assets/${importDialog}`)).status).toBe(404);
   });
 
-  it('offers the new version in both tabs, in either language, over the map without resizing it', async () => {
+  step('offers the new version in both tabs, in either language, over the map without resizing it', async () => {
     const mapBefore = await session.page.getByTestId('map').boundingBox();
     // What each tab does by itself every hour and when it comes back to the front.
     await session.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -105,7 +110,7 @@ describe('a new version deployed while the app is open', () => {
     expect(await runningBuild(other)).toBe('A');
   });
 
-  it('reloads one tab into B when asked, and the other keeps A', async () => {
+  step('reloads one tab into B when asked, and the other keeps A', async () => {
     await other.getByTestId('update-reload').click();
     await expect.poll(() => runningBuild(other), { timeout: 30_000 }).toBe('B');
     await waitForMapIdle(other);
@@ -115,7 +120,7 @@ describe('a new version deployed while the app is open', () => {
     expect(await session.page.getByTestId('update-banner').isVisible()).toBe(true);
   });
 
-  it('in the tab still on A, under B’s worker, the import dialog opens and the CSV export downloads', async () => {
+  step('in the tab still on A, under B’s worker, the import dialog opens and the CSV export downloads', async () => {
     // B's worker has asked every tab which build it runs (on taking over and on the reloaded
     // tab's load) and kept A's cache for this one.
     expect(await appCaches(session.page)).toHaveLength(2);
@@ -134,7 +139,7 @@ describe('a new version deployed while the app is open', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 
-  it('reloads the last tab on A into B, and A’s cache goes once no tab runs it', async () => {
+  step('reloads the last tab on A into B, and A’s cache goes once no tab runs it', async () => {
     await session.page.getByTestId('update-reload').click();
     await expect.poll(() => runningBuild(session.page), { timeout: 30_000 }).toBe('B');
     await waitForMapIdle(session.page);
@@ -142,4 +147,14 @@ describe('a new version deployed while the app is open', () => {
     await expect.poll(() => appCaches(session.page), { timeout: 15_000 }).toHaveLength(1);
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('serves old tabs, offers the new version, and lets old caches go once no tab runs them', async () => {
+    for (const [name, run] of steps) {
+      try {
+        await run();
+      } catch (error) {
+        throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    }
+  }, 400_000);
 });
