@@ -90,6 +90,7 @@ const ESTIMATED_PLACE_IDS = [
   'muayzila',
   'al-mazari',
   'euphrates-west-bank',
+  'al-mayadin-countryside',
 ];
 
 describe('bundled dataset: structure', () => {
