@@ -135,6 +135,21 @@ describe('bundled dataset: structure', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every arc has a length: origin and target places lie at least 1 km apart', () => {
+    // An origin drawn on the target's own point (an area centred on the base because the
+    // direction is unknown) would be an arc of zero length, which no source reports.
+    const d = dataset();
+    const places = new Map(d.places.map((p) => [p.id, p]));
+    const short: string[] = [];
+    for (const inc of d.incidents) {
+      if (inc.originId === null) continue;
+      const from = places.get(inc.originId);
+      const to = places.get(inc.targetId);
+      if (from && to && distanceKm(from, to) < 1) short.push(`${inc.id}: ${inc.originId} → ${inc.targetId} is ${distanceKm(from, to).toFixed(2)} km`);
+    }
+    expect(short).toEqual([]);
+  });
+
   it('every incident id named in notes exists', () => {
     const d = dataset();
     const incidentIds = new Set(d.incidents.map((i) => i.id));
