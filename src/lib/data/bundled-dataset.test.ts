@@ -248,6 +248,10 @@ describe('bundled dataset: places', () => {
     expect(omar.lon).toBeGreaterThan(deirEzZor.lon);
     expect(omar.lat).toBeLessThan(deirEzZor.lat);
     expect(omar.lon).toBeGreaterThan(mayadin.lon);
+    // FORMAT.md and the notes: about 18 km north-east of al-Mayadin (not the "10 km east" of Wikipedia's text).
+    expect(distanceKm(omar, mayadin)).toBeGreaterThan(15);
+    expect(distanceKm(omar, mayadin)).toBeLessThan(21);
+    expect(omar.lat).toBeGreaterThan(mayadin.lat);
     // 003: Conoco "north-west ... next to the Iraqi border"; it is ~15 km east of the city.
     expect(conoco.lon).toBeGreaterThan(deirEzZor.lon);
     expect(distanceKm(conoco, deirEzZor)).toBeLessThan(25);
