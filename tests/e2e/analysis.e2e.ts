@@ -2,6 +2,7 @@
  * Arabic and English throughout, and the analyst's tools: filters, search, weapon ranges.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { templatesOf } from '../../src/lib/i18n/plural';
 import { en } from '../../src/lib/i18n/messages-en';
 import { ar } from '../../src/lib/i18n/messages-ar';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
@@ -37,7 +38,7 @@ describe('languages', () => {
     // Strings written the same in both languages (format names such as GeoJSON) are not English UI text;
     // the unit test messages.test.ts holds every other Arabic string to Arabic script.
     const leaks = Object.entries(en)
-      .map(([key, value]) => [key, value.replace(/\{\w+\}/g, '').trim()] as const)
+      .flatMap(([key, message]) => templatesOf(message).map((value) => [key, value.replace(/\{\w+\}/g, '').trim()] as const))
       .filter(([key, value]) => value.length >= 4 && /[A-Za-z]{3}/.test(value) && key !== 'app.language' && en[key as keyof typeof en] !== ar[key as keyof typeof ar])
       .filter(([, value]) => value.split(/\s{2,}/).some((part) => part.length >= 4 && text.includes(part)));
     expect(leaks).toEqual([]);

@@ -43,3 +43,12 @@ describe('matchesQuery', () => {
     expect(matchesQuery(hay, 'المَيادين')).toBe(true);
   });
 });
+
+describe('normalizeText (Persian letters and digits)', () => {
+  it('folds Persian kaf and ya, and Persian and Arabic-Indic digits', () => {
+    expect(normalizeText('کونیکو')).toBe(normalizeText('كونيكو'));
+    expect(normalizeText('۱۰۷ ملم')).toBe('107 ملم');
+    expect(normalizeText('٢٠٢٤')).toBe('2024');
+    expect(matchesQuery(normalizeText('قاعدة كونيكو'), 'کونیکو')).toBe(true);
+  });
+});

@@ -14,13 +14,16 @@ const FOLDS: [RegExp, string][] = [
   [/ة/g, 'ه'],
   [/ؤ/g, 'و'],
   [/ئ/g, 'ي'],
+  // Persian letters that Arabic keyboards and texts written in Iran use for kaf and ya.
+  [/ک/g, 'ك'],
+  [/[یێ]/g, 'ي'],
 ];
 
 export function normalizeText(text: string): string {
   let s = text.normalize('NFKD').replace(ARABIC_MARKS, '');
   for (const [pattern, replacement] of FOLDS) s = s.replace(pattern, replacement);
-  // Arabic-Indic digits as ASCII digits.
-  s = s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  // Arabic-Indic and Persian digits as ASCII digits.
+  s = s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
   s = s
     .replace(/[\u0300-\u036f]/g, '') // Latin combining accents (after NFKD)
     .toLowerCase()

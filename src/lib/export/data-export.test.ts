@@ -203,6 +203,17 @@ describe('ACLED fields', () => {
   });
 });
 
+describe('citations in the exports', () => {
+  it('fill a citation column of the CSV and a citation property of the GeoJSON', () => {
+    const map = new Map([['omar', place('omar')]]);
+    const cite = (i: { id: string }) => `Cited: ${i.id}`;
+    const { fields, rows } = parseCsv(incidentsToCsv([incident('c1')], map, cite));
+    expect(fields.at(-1)).toBe('citation');
+    expect(rows[0]!['citation']).toBe('Cited: c1');
+    expect(incidentsToGeoJson([incident('c1')], map, cite).features[0]!.properties['citation']).toBe('Cited: c1');
+  });
+});
+
 describe('incidentsToGeoJson', () => {
   it('makes a LineString from origin to target for an arc and a Point for an impact, with every field', () => {
     const geojson = incidentsToGeoJson(incidents, places);

@@ -54,7 +54,12 @@ export const CSV_COLUMNS = [
   'title_en',
   'title_ar',
   'dataset_id',
+  'citation',
 ] as const;
+
+/** How an incident is cited, in the language of the export (the caller's): see lib/i18n/citations.ts. */
+export type Cite = (incident: AnyIncident) => string;
+const NO_CITATION: Cite = () => '';
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** ACLED time_precision: 1 the exact day, 2 within a week (or inferred), 3 the month only. */
@@ -133,7 +138,7 @@ function quotesOf(incident: Incident): string[] {
 }
 
 /** One CSV row per incident, as an object keyed by column. */
-export function incidentCsvRow(incident: AnyIncident, places: PlaceLookup): Record<CsvColumn, string | number> {
+export function incidentCsvRow(incident: AnyIncident, places: PlaceLookup, cite: Cite = NO_CITATION): Record<CsvColumn, string | number> {
   const target = places.get(incident.targetId);
   const origin = incident.originId ? places.get(incident.originId) : undefined;
   const type = acledEventType(incident);
@@ -174,6 +179,7 @@ export function incidentCsvRow(incident: AnyIncident, places: PlaceLookup): Reco
     title_en: incident.title.en,
     title_ar: incident.title.ar,
     dataset_id: incident.datasetId ?? '',
+    citation: cite(incident),
   };
 }
 
@@ -181,9 +187,9 @@ export function incidentCsvRow(incident: AnyIncident, places: PlaceLookup): Reco
  * The incidents as CSV (RFC 4180, CRLF, UTF-8 with a BOM so that spreadsheets read the
  * Arabic). Cells that a spreadsheet would run as a formula are defused (spreadsheet-csv.ts).
  */
-export function incidentsToCsv(incidents: readonly AnyIncident[], places: PlaceLookup): string {
+export function incidentsToCsv(incidents: readonly AnyIncident[], places: PlaceLookup, cite: Cite = NO_CITATION): string {
   const data = incidents.map((i) => {
-    const row = incidentCsvRow(i, places);
+    const row = incidentCsvRow(i, places, cite);
     return CSV_COLUMNS.map((c) => row[c]);
   });
   return `\ufeff${spreadsheetCsv(CSV_COLUMNS, data, { newline: '\r\n' })}`;
@@ -207,7 +213,7 @@ export interface IncidentFeatureCollection {
  * ACLED-like fields the importer (and GIS users) look for. Incidents whose target place
  * is unknown have no geometry to give and are left out.
  */
-export function incidentsToGeoJson(incidents: readonly AnyIncident[], places: PlaceLookup): IncidentFeatureCollection {
+export function incidentsToGeoJson(incidents: readonly AnyIncident[], places: PlaceLookup, cite: Cite = NO_CITATION): IncidentFeatureCollection {
   const features: IncidentFeature[] = [];
   for (const incident of incidents) {
     const target = places.get(incident.targetId);
@@ -232,6 +238,7 @@ export function incidentsToGeoJson(incidents: readonly AnyIncident[], places: Pl
         actor1: incident.actor.name,
         source: incidentOutlets(incident).join('; '),
         fatalities: fatalities === '' ? null : fatalities,
+        citation: cite(incident),
       },
     });
   }

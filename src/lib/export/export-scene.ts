@@ -15,6 +15,7 @@ import { KIND_COLORS } from '../map/incident-style';
 import { UNCERTAINTY_MIN_ZOOM, UNCERTAINTY_SOURCE } from '../map/place-layers';
 import { incidentMoment, isoDateOfDay } from '../timeline/incident-time';
 import { incidentOutlets } from './data-export';
+import { outletNames } from '../analysis/citation';
 import { styleAttribution } from '../map/style-attribution';
 import { clampPlayhead, type Camera, type ScreenView } from './export-geometry';
 import type { Furniture } from './snapshot-composer';
@@ -40,16 +41,6 @@ export interface ExportScene {
   furniture(camera: Camera, playhead: number | null, outletsUpTo: number | null): Furniture;
 }
 
-/**
- * The outlets named in a source's `outlet` field, short, for the image: "CENTCOM (Col. Joe
- * Buccino); Middle East Monitor" -> ["CENTCOM", "Middle East Monitor"]. The CSV keeps the full text.
- */
-export function outletNames(outlet: string): string[] {
-  return outlet
-    .split(';')
-    .map((part) => part.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim())
-    .filter((part) => part !== '');
-}
 
 
 function inBounds(map: MaplibreMap, places: ReadonlyMap<string, StoredPlace>, incident: StoredIncident): boolean {

@@ -4,9 +4,10 @@
  */
 import { ar } from './messages-ar';
 import { en, type MessageKey } from './messages-en';
+import { templateOf, type Message } from './plural';
 
 export type Lang = 'en' | 'ar';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ar };
+const dictionaries: Record<Lang, Record<MessageKey, Message>> = { en, ar };
 
 class Locale {
   lang = $state<Lang>('en');
@@ -15,7 +16,7 @@ class Locale {
 export const locale = new Locale();
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[locale.lang][key];
+  const template = templateOf(dictionaries[locale.lang][key], locale.lang, params);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

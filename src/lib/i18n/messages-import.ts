@@ -9,11 +9,14 @@
  * 'import.mapping.problem.<MappingProblem code>', 'import.datasets.error.<DatasetError code>'.
  * Row numbers, file names, column names and the file's own values are passed as text.
  */
+import { plural, type Message } from './plural';
+
 export const importEn = {
   // Backups (src/lib/data/backup-format.ts): restored through the import.
   'import.format.backup': 'a backup of this app',
+  'import.report.rejectedTable': 'Rejected rows',
   'import.error.backup-invalid': '{file} ({where}): {detail}. Nothing was imported.',
-  'import.report.restores': 'Restores {count} datasets, each replacing the stored dataset of the same name and id: {names}.',
+  'import.report.restores': plural({ one: 'Restores {count} dataset, replacing the stored dataset of the same name and id: {names}.', other: 'Restores {count} datasets, each replacing the stored dataset of the same name and id: {names}.' }),
   'import.open': 'Import data…',
   'import.cancel': 'Cancel',
   'import.dismiss': 'Dismiss',
@@ -30,9 +33,9 @@ export const importEn = {
   'import.saving': 'Saving {file} (one transaction: all or nothing)…',
   'import.done.merged': 'Updated “{name}”: {updated} events replaced, {added} added ({events} in all).',
   'import.done.imported': 'Imported “{name}”: {what}.',
-  'import.count.events': '{count} events',
-  'import.count.incidents': '{count} incidents',
-  'import.count.places': '{count} places',
+  'import.count.events': plural({ one: '{count} event', other: '{count} events' }),
+  'import.count.incidents': plural({ one: '{count} incident', other: '{count} incidents' }),
+  'import.count.places': plural({ one: '{count} place', other: '{count} places' }),
   'import.cancelled': 'Import cancelled: nothing was written.',
 
   // Dropping a file on the map
@@ -110,8 +113,8 @@ export const importEn = {
   'import.report.acceptedWith.rows': '{accepted} of {total} rows accepted: {details}.',
   'import.report.acceptedWith.features': '{accepted} of {total} features accepted: {details}.',
   'import.report.acceptedWith.entries': '{accepted} of {total} entries accepted: {details}.',
-  'import.report.part.events': '{count} events (impacts)',
-  'import.report.part.places': '{count} new places',
+  'import.report.part.events': plural({ one: '{count} event (impact)', other: '{count} events (impacts)' }),
+  'import.report.part.places': plural({ one: '{count} new place', other: '{count} new places' }),
   'import.report.dateRange': 'From {from} to {to}.',
   'import.report.moreTypes': 'and {count} more',
   'import.report.rejected': '{count} rejected.',
@@ -180,7 +183,7 @@ export const importEn = {
   'import.reject.schema-invalid': 'not valid',
 
   // Warnings of an import that goes ahead
-  'import.warning.rejected-truncated': '{count} rows were rejected; the file of rejected rows holds the first {kept}.',
+  'import.warning.rejected-truncated': plural({ one: '{count} row was rejected; the file of rejected rows holds the first {kept}.', other: '{count} rows were rejected; the file of rejected rows holds the first {kept}.' }),
   'import.warning.place-parent-missing': 'Place “{place}”: its parent “{parent}” is not in the file or the gazetteer; left out.',
   'import.warning.source-link-dropped':
     'Incident “{incident}” (entry {entry}): source {source} cites the article “{article}”, which is not in the file; the citation is kept without the link.',
@@ -240,10 +243,11 @@ export const importEn = {
 
 export type ImportMessageKey = keyof typeof importEn;
 
-export const importAr: Record<ImportMessageKey, string> = {
+export const importAr: Record<ImportMessageKey, Message> = {
   'import.format.backup': 'نسخة احتياطية من هذا التطبيق',
+  'import.report.rejectedTable': 'الصفوف المرفوضة',
   'import.error.backup-invalid': '{file} ({where}): {detail}. لم يُستورد أي شيء.',
-  'import.report.restores': 'تستعيد مجموعات البيانات ({count})، وتحلّ كلٌّ منها محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.',
+  'import.report.restores': plural({ zero: 'لا تستعيد أي مجموعة بيانات.', one: 'تستعيد مجموعة بيانات واحدة، تحلّ محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.', two: 'تستعيد مجموعتَي بيانات، تحلّ كلٌّ منهما محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.', few: 'تستعيد {count} مجموعات بيانات، تحلّ كلٌّ منها محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.', many: 'تستعيد {count} مجموعة بيانات، تحلّ كلٌّ منها محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.', other: 'تستعيد {count} مجموعة بيانات، تحلّ كلٌّ منها محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.' }),
   'import.open': 'استيراد بيانات…',
   'import.cancel': 'إلغاء',
   'import.dismiss': 'إغلاق',
@@ -259,9 +263,9 @@ export const importAr: Record<ImportMessageKey, string> = {
   'import.saving': 'جارٍ حفظ {file} (في عملية واحدة: إما كل شيء أو لا شيء)…',
   'import.done.merged': 'تم تحديث «{name}»: استُبدل {updated} من الأحداث وأُضيف {added} (والمجموع {events}).',
   'import.done.imported': 'تم استيراد «{name}»: {what}.',
-  'import.count.events': '{count} من الأحداث',
-  'import.count.incidents': '{count} من الحوادث',
-  'import.count.places': '{count} من الأماكن',
+  'import.count.events': plural({ zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '{count} أحداث', many: '{count} حدثاً', other: '{count} حدث' }),
+  'import.count.incidents': plural({ zero: 'لا حوادث', one: 'حادثة واحدة', two: 'حادثتان', few: '{count} حوادث', many: '{count} حادثة', other: '{count} حادثة' }),
+  'import.count.places': plural({ zero: 'لا أماكن', one: 'مكان واحد', two: 'مكانان', few: '{count} أماكن', many: '{count} مكاناً', other: '{count} مكان' }),
   'import.cancelled': 'أُلغي الاستيراد: لم يُكتب أي شيء.',
 
   'import.drop.region': 'الخريطة (أفلِت ملف بيانات هنا لاستيراده)',
@@ -335,8 +339,8 @@ export const importAr: Record<ImportMessageKey, string> = {
   'import.report.acceptedWith.rows': 'الصفوف المقبولة: {accepted} من أصل {total}، وحصيلتها: {details}.',
   'import.report.acceptedWith.features': 'العناصر المقبولة: {accepted} من أصل {total}، وحصيلتها: {details}.',
   'import.report.acceptedWith.entries': 'المُدخلات المقبولة: {accepted} من أصل {total}، وحصيلتها: {details}.',
-  'import.report.part.events': '{count} من الأحداث (مواقع سقوط)',
-  'import.report.part.places': '{count} من الأماكن الجديدة',
+  'import.report.part.events': plural({ zero: 'لا أحداث', one: 'حدث واحد (موقع سقوط)', two: 'حدثان (موقعا سقوط)', few: '{count} أحداث (مواقع سقوط)', many: '{count} حدثاً (مواقع سقوط)', other: '{count} حدث (مواقع سقوط)' }),
+  'import.report.part.places': plural({ zero: 'لا أماكن جديدة', one: 'مكان جديد واحد', two: 'مكانان جديدان', few: '{count} أماكن جديدة', many: '{count} مكاناً جديداً', other: '{count} مكان جديد' }),
   'import.report.dateRange': 'من {from} إلى {to}.',
   'import.report.moreTypes': 'و{count} غيرها',
   'import.report.rejected': 'المرفوضة: {count}.',
@@ -403,7 +407,7 @@ export const importAr: Record<ImportMessageKey, string> = {
   'import.reject.schema-rule': 'يخالف قاعدة من قواعد صيغة البيانات',
   'import.reject.schema-invalid': 'غير صالح',
 
-  'import.warning.rejected-truncated': 'رُفض {count} من الصفوف؛ ويحوي ملف الصفوف المرفوضة أول {kept} منها.',
+  'import.warning.rejected-truncated': plural({ zero: 'لم يُرفض أي صف.', one: 'رُفض صف واحد؛ ويحوي ملف الصفوف المرفوضة أول {kept} منها.', two: 'رُفض صفّان؛ ويحوي ملف الصفوف المرفوضة أول {kept} منها.', few: 'رُفضت {count} صفوف؛ ويحوي ملف الصفوف المرفوضة أول {kept} منها.', many: 'رُفض {count} صفاً؛ ويحوي ملف الصفوف المرفوضة أول {kept} منها.', other: 'رُفض {count} صف؛ ويحوي ملف الصفوف المرفوضة أول {kept} منها.' }),
   'import.warning.place-parent-missing': 'المكان «{place}»: المكان الأم «{parent}» غير موجود في الملف ولا في معجم الأماكن، فحُذف الربط به.',
   'import.warning.source-link-dropped':
     'الحادثة «{incident}» (المُدخل {entry}): المصدر {source} يستشهد بالمقال «{article}» غير الموجود في الملف؛ أُبقي على الاستشهاد دون الرابط.',

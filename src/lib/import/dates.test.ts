@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../timeline/incident-time';
-import { parseDate } from './dates';
+import { isDateError, parseDate } from './dates';
 
 describe('dates of imported rows', () => {
   const day = dayNumber('2023-06-12');
@@ -46,5 +46,32 @@ describe('dates of imported rows', () => {
 
   it('accepts 29 February of a leap year', () => {
     expect(parseDate('29 February 2024')).toMatchObject({ iso: '2024-02-29' });
+  });
+});
+
+describe('Arabic dates', () => {
+  it.each([
+    ['١٢ حزيران ٢٠٢٣', '2023-06-12'],
+    ['12 حزيران 2023', '2023-06-12'],
+    ['٣ كانون الثاني ٢٠٢٤', '2024-01-03'],
+    ['25 كانون الأول، 2023م', '2023-12-25'],
+    ['1 تشرين الثاني 2022', '2022-11-01'],
+    ['١٥ آب ٢٠٢٢', '2022-08-15'],
+    ['3 يناير 2024', '2024-01-03'],
+    ['٤ إبريل ٢٠٢٢', '2022-04-04'],
+    ['4 أبريل 2022', '2022-04-04'],
+    ['۱۸ سبتمبر ۲۰۲۲', '2022-09-18'],
+    ['٢٠٢٢-٠٩-١٨', '2022-09-18'],
+    ['١٨/٠٩/٢٠٢٢', '2022-09-18'],
+  ])('reads %s as %s', (raw, iso) => {
+    const result = parseDate(raw);
+    expect(isDateError(result) ? result.error : result.iso).toBe(iso);
+  });
+
+  it('names an Arabic month it does not know, and rejects an impossible date', () => {
+    const unknown = parseDate('12 رمضان 2023');
+    expect(isDateError(unknown) && unknown.code).toBe('bad-date-unknown-month');
+    const impossible = parseDate('31 حزيران 2023');
+    expect(isDateError(impossible) && impossible.code).toBe('bad-date-not-real');
   });
 });

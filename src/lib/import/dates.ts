@@ -8,6 +8,10 @@
  * - numeric day/month/year with / . or -: 12/06/2023 read day first unless the mapping
  *   says month first (a first number above 12 always means a day, a second one above
  *   12 means month first).
+ * - Arabic: Arabic-Indic (٠–٩) and Persian (۰–۹) digits read as digits, and month names of
+ *   both families, the Levantine and Iraqi (كانون الثاني، شباط، آذار … كانون الأول) and the
+ *   Egyptian and Gulf ones (يناير، فبراير، مارس … ديسمبر): "١٢ حزيران ٢٠٢٣", "3 يناير 2024",
+ *   "12 كانون الثاني، 2024م".
  * Two-digit years and impossible dates (31 June) are rejected.
  */
 import { dayFraction, TIME_ORIGIN } from '../timeline/incident-time';
@@ -38,6 +42,33 @@ const MONTHS: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,
 };
+
+/** Arabic month names, written as foldArabic leaves them (alef forms alike, no tatweel). */
+const ARABIC_MONTHS: Record<string, number> = {
+  'كانون الثاني': 1, 'شباط': 2, 'اذار': 3, 'نيسان': 4, 'ايار': 5, 'حزيران': 6, 'تموز': 7, 'اب': 8, 'ايلول': 9,
+  'تشرين الاول': 10, 'تشرين الثاني': 11, 'كانون الاول': 12,
+  'يناير': 1, 'فبراير': 2, 'مارس': 3, 'ابريل': 4, 'مايو': 5, 'يونيو': 6, 'يونيه': 6, 'يوليو': 7, 'يوليه': 7,
+  'اغسطس': 8, 'سبتمبر': 9, 'اكتوبر': 10, 'نوفمبر': 11, 'نوفمير': 11, 'ديسمبر': 12,
+};
+
+/**
+ * An Arabic date cell made readable: Arabic-Indic and Persian digits as ASCII digits,
+ * alef forms alike, tatweel and vowel marks gone, the Arabic comma a space, and the
+ * Gregorian era mark (م) after the year dropped.
+ */
+export function foldArabicDate(text: string): string {
+  return text
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/،/g, ' ')
+    .replace(/(\d{4})\s*م(?=\s|$)/, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ARABIC_DAY_MONTH = /^(\d{1,2})\s+([\u0621-\u064A]+(?: [\u0621-\u064A]+)?)\s+(\d{2,4})(?:\s+(.*))?$/;
 
 const ORIGIN_MS = Date.parse(`${TIME_ORIGIN}T00:00:00Z`);
 const MS_PER_DAY = 86_400_000;
@@ -71,8 +102,19 @@ function year4(text: string): number | null {
 
 /** Parses one date cell. `order` only matters for numeric dates such as 03/04/2023. */
 export function parseDate(raw: string, order: DateOrder = 'dmy'): DateResult {
-  const text = raw.trim();
+  let text = raw.trim();
   if (text === '') return { error: 'no date', code: 'bad-date-empty' };
+  if (/[\u0600-\u06FF]/.test(text)) {
+    text = foldArabicDate(text);
+    const arabic = ARABIC_DAY_MONTH.exec(text);
+    if (arabic) {
+      const month = ARABIC_MONTHS[arabic[2]!];
+      if (!month) return { error: `unknown month "${arabic[2]}"`, code: 'bad-date-unknown-month', params: { month: arabic[2]! } };
+      const year = year4(arabic[3]!);
+      if (year === null) return YEAR_DIGITS;
+      return build(year, month, Number(arabic[1]), arabic[4]);
+    }
+  }
   let m = ISO.exec(text);
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4]);
   m = DAY_MONTH_NAME.exec(text);
