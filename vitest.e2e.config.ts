@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
+    setupFiles: ['tests/e2e/setup-browser.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -1,11 +1,12 @@
 /**
- * A fresh Chromium profile per test file, with what every test watches: console
- * errors, uncaught exceptions, and every request to an origin other than the app's.
+ * A fresh browser profile (a new context: its own storage, cache, service workers and
+ * permissions) per session, with what every test watches: console errors, uncaught
+ * exceptions, and every request to an origin other than the app's. The Chromium process
+ * behind the contexts is shared by the tests of a file and closed after them
+ * (setup-browser.ts): starting one costs seconds in itself, and its GPU process keeps the
+ * compiled shaders, which software WebGL takes seconds to build.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium';
 
 export interface BrowserSession {
@@ -17,16 +18,26 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+let browser: Promise<Browser> | null = null;
+
+function sharedBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+  return browser;
+}
+
+/** Closes the shared Chromium (after a file's tests). */
+export async function closeSharedBrowser(): Promise<void> {
+  const open = browser;
+  browser = null;
+  if (open) await (await open).close();
+}
+
 export async function openBrowserSession(
   appUrl: string,
   viewport = { width: 1280, height: 800 },
   options: { acceptDownloads?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<BrowserSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'strikes-map-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: chromiumArgs,
+  const context = await (await sharedBrowser()).newContext({
     viewport,
     deviceScaleFactor: 1,
     acceptDownloads: options.acceptDownloads ?? true,
@@ -42,7 +53,7 @@ export async function openBrowserSession(
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
     if (new URL(url).origin !== appOrigin) foreignRequests.push(url);
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
@@ -55,7 +66,6 @@ export async function openBrowserSession(
     foreignRequests,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
