@@ -71,7 +71,8 @@ describe('export', () => {
     await session.page.goto(`${session.appUrl}?from=${FROM}&to=${TO}`);
     await waitForMapIdle(session.page);
     const box = (await session.page.getByTestId('map').boundingBox())!;
-    // A view on the two arcs of the range (west of the Euphrates to Green Village).
+    // A view on the range's one arc (west of the Euphrates to Green Village; the 107 mm
+    // rockets of 18 Sep 2022 have no known launch direction and draw none).
     const mid = arcMiddle(arcs[0]!);
     view = { lon: Number(mid[0].toFixed(4)), lat: Number(mid[1].toFixed(4)), zoom: 9.5, width: Math.round(box.width), height: Math.round(box.height) };
     await session.page.goto(`${session.appUrl}?from=${FROM}&to=${TO}${viewHash(view)}`);
@@ -83,7 +84,7 @@ describe('export', () => {
 
   it('has arcs to export in the range', () => {
     expect(selected.length).toBe(8);
-    expect(arcs.length).toBe(2);
+    expect(arcs.length).toBe(1);
   });
 
   it('downloads a PNG at twice the map size, with the arcs where the screen has them and a legend', async () => {
