@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run screenshots`: the README's pictures, and a set to look at before a change lands.
 // Serves the production build (dist/, built by the npm script) on 127.0.0.1 and takes each
-// view in headless Chromium: the opening view and a wave, at 1280×800 and 1920×1080, in
-// English and Arabic. The README's go to docs/; every one goes to test-results/screenshots/.
+// view in headless Chromium: the opening view and a wave, at 1280×800 and 1920×1080, on a
+// phone (390×844) and a tablet (820×1180), in English and Arabic. The README's go to docs/; every one goes to test-results/screenshots/.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 const SIZES = [
   { name: '1280x800', width: 1280, height: 800 },
   { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '390x844', width: 390, height: 844, touch: true },
+  { name: '820x1180', width: 820, height: 1180, touch: true },
 ];
 const VIEWS = [
   { name: 'opening', query: '' },
@@ -22,6 +24,8 @@ const VIEWS = [
 const README = new Map([
   ['opening-en-1280x800', 'docs/screenshot.png'],
   ['opening-ar-1280x800', 'docs/screenshot-ar.png'],
+  ['opening-en-390x844', 'docs/screenshot-phone.png'],
+  ['opening-ar-390x844', 'docs/screenshot-phone-ar.png'],
 ]);
 
 const out = 'test-results/screenshots';
@@ -41,6 +45,9 @@ try {
           viewport: { width: size.width, height: size.height },
           deviceScaleFactor: 1,
           serviceWorkers: 'block',
+          // Phones and tablets: a touch screen, laid out to the device's width.
+          hasTouch: size.touch ?? false,
+          isMobile: size.touch ?? false,
         });
         const page = context.pages()[0] ?? (await context.newPage());
         const query = view.query ? `${view.query}&lang=${lang}` : `?lang=${lang}`;

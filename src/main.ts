@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { startApp } from './lib/state/app-state.svelte';
 import { startOfflineCache } from './lib/offline/offline-cache.svelte';
+import { watchLayout } from './lib/state/layout.svelte';
 // Only the scripts the interface writes in: Latin (with accented transliterations) and Arabic.
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
@@ -19,6 +20,9 @@ document.documentElement.dataset['build'] = __BUILD_ID__;
 // when one is ready (production builds; the worker is written by scripts/offline-plugin.mjs).
 // This module is the entry script: its URL names the build.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) startOfflineCache(import.meta.url);
+
+// The layout (desktop, tablet, phone) is known before the first render: no flash of the wrong one.
+watchLayout();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

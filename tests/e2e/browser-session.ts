@@ -35,7 +35,7 @@ export async function closeSharedBrowser(): Promise<void> {
 export async function openBrowserSession(
   appUrl: string,
   viewport = { width: 1280, height: 800 },
-  options: { acceptDownloads?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
+  options: { acceptDownloads?: boolean; serviceWorkers?: 'allow' | 'block'; touch?: boolean } = {},
 ): Promise<BrowserSession> {
   const context = await (await sharedBrowser()).newContext({
     viewport,
@@ -44,6 +44,9 @@ export async function openBrowserSession(
     // The offline cache (a service worker) is tested on its own; elsewhere it would hide
     // requests from the tests that watch them.
     serviceWorkers: options.serviceWorkers ?? 'block',
+    // A phone or a tablet: a touch screen, and the page laid out to the device's width.
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
   });
   const appOrigin = new URL(appUrl).origin;
   const consoleErrors: string[] = [];

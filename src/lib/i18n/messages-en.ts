@@ -125,6 +125,7 @@ export const en = {
   'time.to': 'To',
   'time.all': 'All',
   'time.zoomOut': 'Zoom out',
+  'time.custom': 'Chosen range',
   'time.waves': 'Waves',
   'time.histogram': 'Incidents over time, stacked by kind. Drag to choose a date range; click to move the playhead.',
   'time.perDay': 'per day',
@@ -297,6 +298,18 @@ export const en = {
   'export.m': '{value} m',
   'export.north': 'N',
   'export.uncertainty': 'Shaded circle: where a place may lie',
+  'menu.open': 'Menu',
+  'menu.close': 'Close the menu',
+  'menu.label': 'Language, export, import and about',
+  'sheet.label': 'Incidents, filters, statistics and data',
+  'sheet.open': 'Open the list of incidents',
+  'sheet.grow': 'Show the sheet at full height',
+  'sheet.shrink': 'Lower the sheet',
+  'sheet.close': 'Close',
+  'sheet.back': 'Back to the list',
+  'play.more': 'More playback options',
+  'time.brushStart': 'Start of the range',
+  'time.brushEnd': 'End of the range',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -95,7 +95,7 @@ export class CameraDriver {
     if (current.length === 0 || this.#animating) return;
     const c = this.map.getContainer();
     const cover = this.options.cover();
-    const rect = { left: cover.left, top: 0, right: c.clientWidth - cover.right, bottom: c.clientHeight };
+    const rect = { left: cover.left, top: 0, right: c.clientWidth - cover.right, bottom: c.clientHeight - (cover.bottom ?? 0) };
     const points = current.flatMap((item) => item.points.map((p) => this.map.project(p)));
     if (!leavesView(points, rect)) return;
     const now = this.#now();

@@ -116,6 +116,8 @@ export function incidentsBetween(items: readonly FramedIncident[], from: number,
 export interface MapCover {
   left: number;
   right: number;
+  /** Height covered at the map's foot (the bottom sheet of phones and tablets). */
+  bottom?: number;
   legend: { width: number; height: number; side: 'left' | 'right' };
 }
 
@@ -139,7 +141,7 @@ export function framePaddings(width: number, height: number, cover: MapCover = N
   const side = Math.min(56, width * 0.08);
   const base: Insets = {
     top: Math.round(Math.min(92, height * 0.16)),
-    bottom: Math.round(Math.min(56, height * 0.1)),
+    bottom: Math.round((cover.bottom ?? 0) + Math.min(56, height * 0.1)),
     left: Math.round(cover.left + side),
     right: Math.round(cover.right + side),
   };
