@@ -4,8 +4,6 @@
  * with arcs and a legend; the video has the planned frames; the CSV has one row per
  * selected incident; the JSON goes back through the importer to the same records.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,8 +13,9 @@ import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time';
 import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { arcMiddle, bundledArcs, bundledData, project, viewHash, type View } from './map-geometry';
-import { countPixelsNear, decodePng, type DecodedImage } from './pixels';
+import { countPixelsNear, countReddish, decodePng, type DecodedImage } from './pixels';
 import { readStores } from './stored-records';
+import { download, type Downloaded } from './downloads';
 
 const RED = KIND_COLORS['attack-on-coalition'];
 const FROM = '2022-08-01';
@@ -24,36 +23,9 @@ const TO = '2022-09-30';
 const { incidents } = bundledData();
 const selected = incidents.filter((i) => i.date >= FROM && i.date <= TO);
 const arcs = bundledArcs().filter((a) => a.incident.date >= FROM && a.incident.date <= TO);
-/** Where exported files are kept for a look (set EXPORT_E2E_OUT=folder). */
-const keep = process.env['EXPORT_E2E_OUT'];
-let kept = 0;
-
-interface Downloaded {
-  name: string;
-  bytes: Buffer;
-}
-
-async function download(session: BrowserSession, testId: string, timeout = 60_000): Promise<Downloaded> {
-  const [file] = await Promise.all([session.page.waitForEvent('download', { timeout }), session.page.getByTestId(testId).click()]);
-  const path = await file.path();
-  const bytes = readFileSync(path);
-  const name = file.suggestedFilename();
-  if (keep) {
-    mkdirSync(keep, { recursive: true });
-    writeFileSync(join(keep, `${++kept}-${name}`), bytes);
-  }
-  return { name, bytes };
-}
-
-/** Pixels that are clearly red (an arc or a legend sample), not the pale basemap. */
-function countReddish(image: DecodedImage, box: { x: number; y: number; width: number; height: number }): number {
-  let n = 0;
-  for (let y = Math.max(0, box.y); y < Math.min(image.height, box.y + box.height); y++)
-    for (let x = Math.max(0, box.x); x < Math.min(image.width, box.x + box.width); x++) {
-      const i = (y * image.width + x) * 4;
-      if (image.data[i]! - image.data[i + 1]! > 60 && image.data[i]! - image.data[i + 2]! > 60) n++;
-    }
-  return n;
+/** Downloads what the export button `testId` makes. */
+function downloadFrom(session: BrowserSession, testId: string, timeout?: number): Promise<Downloaded> {
+  return download(session.page, () => session.page.getByTestId(testId).click(), timeout);
 }
 
 /** The legend box: the largest block of pure white in the lower inline-end (right) part of the image. */
@@ -91,7 +63,7 @@ describe('export', () => {
     await session.page.getByTestId('export-title').fill('Rockets on Green Village, August–September 2022');
     await session.page.getByTestId('export-png-size').selectOption('2x');
     const started = Date.now();
-    const file = await download(session, 'export-png');
+    const file = await downloadFrom(session, 'export-png');
     console.info(`PNG 2× (${view.width * 2}×${view.height * 2}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(file.name).toBe(`eastern-syria-strikes_${FROM}_${TO}.png`);
     const image = decodePng(file.bytes);
@@ -100,7 +72,7 @@ describe('export', () => {
     for (const arc of arcs) {
       const at = project(view, arcMiddle(arc));
       const box = { x: Math.round(at.x * 2) - 16, y: Math.round(at.y * 2) - 16, width: 33, height: 33 };
-      expect(countReddish(image, box), arc.incident.id).toBeGreaterThan(20);
+      expect(countReddish(image, box, 60), arc.incident.id).toBeGreaterThan(20);
     }
     const legend = legendChecks(image);
     expect(legend.white).toBeGreaterThan(20_000);
@@ -110,19 +82,19 @@ describe('export', () => {
   it('downloads a PNG rendered at 1920×1080', async () => {
     await session.page.getByTestId('export-png-size').selectOption('1920x1080');
     const started = Date.now();
-    const file = await download(session, 'export-png');
+    const file = await downloadFrom(session, 'export-png');
     console.info(`PNG 1920×1080 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const image = decodePng(file.bytes);
     expect([image.width, image.height]).toEqual([1920, 1080]);
     // The map area (outside the legend's corner) has arc-coloured pixels.
-    expect(countReddish(image, { x: 0, y: 60, width: 1300, height: 900 })).toBeGreaterThan(200);
+    expect(countReddish(image, { x: 0, y: 60, width: 1300, height: 900 }, 60)).toBeGreaterThan(200);
     const legend = legendChecks(image);
     expect(legend.white).toBeGreaterThan(15_000);
     expect(legend.red).toBeGreaterThan(50);
   });
 
   it('downloads the selection as CSV, one row per incident, with ACLED column names', async () => {
-    const file = await download(session, 'export-csv');
+    const file = await downloadFrom(session, 'export-csv');
     expect(file.name).toBe(`eastern-syria-strikes_${FROM}_${TO}.csv`);
     const parsed = Papa.parse<Record<string, string>>(file.bytes.toString('utf8').replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -134,7 +106,7 @@ describe('export', () => {
   });
 
   it('downloads the selection as GeoJSON: LineStrings for arcs, Points for impacts', async () => {
-    const file = await download(session, 'export-geojson');
+    const file = await downloadFrom(session, 'export-geojson');
     const geojson = JSON.parse(file.bytes.toString('utf8')) as { type: string; features: { geometry: { type: string }; properties: { id: string } }[] };
     expect(geojson.type).toBe('FeatureCollection');
     expect(geojson.features.length).toBe(selected.length);
@@ -143,7 +115,7 @@ describe('export', () => {
   });
 
   it('downloads the app JSON, which the importer reads back to the same records', async () => {
-    const file = await download(session, 'export-json');
+    const file = await downloadFrom(session, 'export-json');
     const json = JSON.parse(file.bytes.toString('utf8')) as { format: string; incidents: unknown[]; places: unknown[]; sources: unknown[] };
     expect(json.format).toBe('eastern-syria-strikes');
     for (const p of json.places) expect(placeSchema.safeParse(p).success).toBe(true);
@@ -191,7 +163,7 @@ describe('export', () => {
     await session.page.getByTestId('export-video-format').selectOption('webm');
     const started = Date.now();
     const [file] = await Promise.all([
-      download(session, 'export-video', 110_000),
+      downloadFrom(session, 'export-video', 110_000),
       session.page.getByTestId('export-video-progress').waitFor({ state: 'attached', timeout: 30_000 }),
     ]);
     console.info(`video 640×360 at 10 fps in ${((Date.now() - started) / 1000).toFixed(1)} s`);

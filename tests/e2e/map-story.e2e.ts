@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { arcMiddle, bundledArcs, bundledData, project, viewHash, type View } from './map-geometry';
-import { countPixelsNear, decodePng, type DecodedImage } from './pixels';
+import { countPixelsNear, countReddish, decodePng } from './pixels';
 
 const RED = KIND_COLORS['attack-on-coalition'];
 const arcs = bundledArcs();
@@ -18,18 +18,6 @@ const confirmed = arcs.find((a) => a.incident.id === '2022-01-05-green-village-r
  * crosses the Green Village arcs.
  */
 const disputedPoint = disputed.path[Math.round((disputed.path.length - 1) / 6)]!;
-
-/** Pixels that are clearly red but need not be the pure colour (a faint or dashed line). */
-function countReddish(image: DecodedImage, box: { x: number; y: number; width: number; height: number }): number {
-  let n = 0;
-  for (let y = box.y; y < box.y + box.height; y++)
-    for (let x = box.x; x < box.x + box.width; x++) {
-      const i = (y * image.width + x) * 4;
-      const [r, g, b] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
-      if (r - g > 40 && r - b > 40) n++;
-    }
-  return n;
-}
 
 describe('arcs on the map', () => {
   let session: BrowserSession;

@@ -39,3 +39,17 @@ export function countPixelsNear(image: DecodedImage, color: Rgb, tolerance = 24,
   }
   return count;
 }
+
+/**
+ * Pixels that are clearly red, by `margin` over both green and blue: an arc (even faint or
+ * dashed) or a legend sample, not the pale basemap. The box is clipped to the image.
+ */
+export function countReddish(image: DecodedImage, box: { x: number; y: number; width: number; height: number }, margin = 40): number {
+  let n = 0;
+  for (let y = Math.max(0, box.y); y < Math.min(image.height, box.y + box.height); y++)
+    for (let x = Math.max(0, box.x); x < Math.min(image.width, box.x + box.width); x++) {
+      const i = (y * image.width + x) * 4;
+      if (image.data[i]! - image.data[i + 1]! > margin && image.data[i]! - image.data[i + 2]! > margin) n++;
+    }
+  return n;
+}

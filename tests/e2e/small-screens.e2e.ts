@@ -4,7 +4,6 @@
  * beside it, the bottom sheet opened, dragged and closed, playback from one row of buttons,
  * imports and exports from the header's menu, and a printed page.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
@@ -13,7 +12,8 @@ import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { bundledArcs, project, viewHash, type View } from './map-geometry';
-import { countPixelsNear, decodePng } from './pixels';
+import { countPixelsNear, countReddish, decodePng } from './pixels';
+import { download } from './downloads';
 
 const RED = KIND_COLORS['attack-on-coalition'];
 const FIXTURES = 'tests/fixtures/import';
@@ -52,11 +52,6 @@ async function open(device: { width: number; height: number }, query: string, ha
   await session.page.goto(`${session.appUrl}${query}${hash}`);
   await waitForMapIdle(session.page);
   return session;
-}
-
-async function download(page: Page, click: () => Promise<void>, timeout = 60_000): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout }), click()]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
 describe('phones and tablets', () => {
@@ -100,15 +95,7 @@ describe('phones and tablets', () => {
           const map = (await page.getByTestId('map').boundingBox())!;
           const centre = { x: map.width / 2, y: map.height / 2 };
           const image = decodePng(await page.getByTestId('map').screenshot());
-          const reddish = (() => {
-            let n = 0;
-            for (let y = Math.round(centre.y) - 6; y <= Math.round(centre.y) + 6; y++)
-              for (let x = Math.round(centre.x) - 6; x <= Math.round(centre.x) + 6; x++) {
-                const i = (y * image.width + x) * 4;
-                if (image.data[i]! - image.data[i + 1]! > 40 && image.data[i]! - image.data[i + 2]! > 40) n++;
-              }
-            return n;
-          })();
+          const reddish = countReddish(image, { x: Math.round(centre.x) - 6, y: Math.round(centre.y) - 6, width: 13, height: 13 });
           expect(reddish).toBeGreaterThan(3);
           const side = besideTheArc({ ...view, width: map.width, height: map.height }, 9);
           await page.touchscreen.tap(map.x + centre.x + side.dx, map.y + centre.y + side.dy);
