@@ -37,10 +37,27 @@ export interface DatasetRecord {
   eventChunkRows?: number;
   /** First and last day (days since TIME_ORIGIN) of the events. */
   eventDayRange?: [number, number];
+  /** Events with an origin, drawn as arcs (0 or absent: none). */
+  arcCount?: number;
+  /** The named ends of those arcs, counted (src/lib/import/arc-places.ts): the map's labels for them. */
+  arcPlaces?: ArcPlace[];
   /** Rows rejected by the last import into this dataset. */
   rejectedCount?: number;
   /** When an import last changed it (ISO time). */
   updatedAt?: string;
+}
+
+/** A named end of imported arcs: one label and one ring, however many arcs share it. */
+export interface ArcPlace {
+  name: { en: string; ar: string };
+  lon: number;
+  lat: number;
+  /** 'target' when any arc ends there. */
+  role: 'origin' | 'target';
+  /** Arcs that start or end there. */
+  arcs: number;
+  /** The gazetteer place the file named, when it matched one. */
+  placeId?: string;
 }
 
 export type StoredIncident = Incident & { datasetId: string };

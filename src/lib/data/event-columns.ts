@@ -17,6 +17,15 @@ export interface EventColumns {
   eventTypes: string[];
   /** Reported fatalities, -1 when not given. */
   fatalities: Int32Array;
+  /**
+   * Where each row was launched from, when the file gave an origin: the row is then an arc
+   * from (originLon, originLat) to (lon, lat); NaN for a row without one (a point). Null
+   * when no row of the dataset has an origin.
+   */
+  originLon: Float32Array | null;
+  originLat: Float32Array | null;
+  /** Rows with an origin (drawn as arcs); the others are drawn as dots or a density image. */
+  arcCount: number;
 }
 
 /** The text of one imported event, read on demand for its details. */
@@ -34,4 +43,8 @@ export interface EventText {
   fatalities: number | null;
   timePrecision: string;
   geoPrecision: string;
+  /** The origin's name as the file gave it (an arc's launch area), or ''. */
+  origin: string;
+  /** The weapon as the file gave it, or ''. */
+  weapon: string;
 }

@@ -25,6 +25,9 @@ export interface EventChunkRecord {
   lat: Float32Array;
   eventType: Uint8Array;
   fatalities: Int32Array;
+  /** Launch points of rows that are arcs (NaN for a point); absent when the dataset has no arcs. */
+  originLon?: Float32Array;
+  originLat?: Float32Array;
 }
 
 /**
@@ -74,6 +77,9 @@ export const TEXT_FIELDS = [
   'source',
   'timePrecision',
   'geoPrecision',
+  // Added with arcs: rows stored before have 11 fields and read '' here.
+  'origin',
+  'weapon',
 ] as const satisfies readonly (keyof EventText)[];
 export type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -88,10 +94,19 @@ function byChunkIndex<T extends { chunkIndex: number }>(a: T, b: T): number {
   return a.chunkIndex - b.chunkIndex;
 }
 
+/** How many of the first `length` launch longitudes are given (not NaN): the rows that are arcs. */
+export function countOrigins(originLon: Float32Array | null, length = originLon?.length ?? 0): number {
+  if (!originLon) return 0;
+  let n = 0;
+  for (let i = 0; i < length; i++) if (originLon[i] === originLon[i]) n++;
+  return n;
+}
+
 /** The columns of the stored chunks, concatenated in order (no per-row work). */
 export function concatEventChunks(datasetId: string, chunks: readonly EventChunkRecord[], eventTypes: string[]): EventColumns {
   const sorted = [...chunks].sort(byChunkIndex);
   const length = sorted.reduce((n, c) => n + c.length, 0);
+  const withOrigin = sorted.some((c) => c.originLon !== undefined);
   const columns: EventColumns = {
     datasetId,
     length,
@@ -101,6 +116,9 @@ export function concatEventChunks(datasetId: string, chunks: readonly EventChunk
     eventType: new Uint8Array(length),
     eventTypes,
     fatalities: new Int32Array(length),
+    originLon: withOrigin ? new Float32Array(length).fill(NaN) : null,
+    originLat: withOrigin ? new Float32Array(length).fill(NaN) : null,
+    arcCount: 0,
   };
   let at = 0;
   for (const c of sorted) {
@@ -109,8 +127,13 @@ export function concatEventChunks(datasetId: string, chunks: readonly EventChunk
     columns.lat.set(c.lat.subarray(0, c.length), at);
     columns.eventType.set(c.eventType.subarray(0, c.length), at);
     columns.fatalities.set(c.fatalities.subarray(0, c.length), at);
+    if (c.originLon && c.originLat) {
+      columns.originLon!.set(c.originLon.subarray(0, c.length), at);
+      columns.originLat!.set(c.originLat.subarray(0, c.length), at);
+    }
     at += c.length;
   }
+  columns.arcCount = countOrigins(columns.originLon);
   return columns;
 }
 

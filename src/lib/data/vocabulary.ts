@@ -23,3 +23,19 @@ export type Weapon = (typeof weapons)[number];
 
 export const statuses = ['confirmed', 'reported', 'claimed', 'disputed', 'denied'] as const;
 export type Status = (typeof statuses)[number];
+
+const KIND_WORDS: [RegExp, IncidentKind][] = [
+  [/coalition|\bus\b|u\.s\.|american|centcom|retaliat|التحالف|أمريكي|امريكي/i, 'coalition-strike'],
+  [/attack|هجوم|استهداف/i, 'attack-on-coalition'],
+];
+
+/**
+ * The kind an imported event type names: a key of the vocabulary ("coalition-strike",
+ * "Attack on coalition"), else words that say it ("US strike", "هجوم"); other text: other-strike.
+ */
+export function kindFromText(text: string): IncidentKind {
+  const key = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if ((incidentKinds as readonly string[]).includes(key)) return key as IncidentKind;
+  for (const [pattern, kind] of KIND_WORDS) if (pattern.test(text)) return kind;
+  return 'other-strike';
+}

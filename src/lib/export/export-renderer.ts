@@ -136,12 +136,15 @@ export class IncidentRenderer {
   readonly #canvas: HTMLCanvasElement;
   readonly #deck: ImmediateDeck;
   readonly #densityArea: DensityArea;
+  /** The zoom in output pixels (imported arcs' curve detail). */
+  readonly #zoom: number;
 
-  private constructor(container: HTMLDivElement, canvas: HTMLCanvasElement, deck: ImmediateDeck, densityArea: DensityArea) {
+  private constructor(container: HTMLDivElement, canvas: HTMLCanvasElement, deck: ImmediateDeck, densityArea: DensityArea, zoom: number) {
     this.#container = container;
     this.#canvas = canvas;
     this.#deck = deck;
     this.#densityArea = densityArea;
+    this.#zoom = zoom;
   }
 
   static async open(camera: Camera, size: RenderSize, signal?: AbortSignal): Promise<IncidentRenderer> {
@@ -174,7 +177,7 @@ export class IncidentRenderer {
         });
       });
       await loaded;
-      const renderer = new IncidentRenderer(container, canvas, deck!, exportDensityArea(camera, size));
+      const renderer = new IncidentRenderer(container, canvas, deck!, exportDensityArea(camera, size), camera.zoom + Math.log2(size.pixelRatio));
       // The drawing buffer follows the canvas's CSS size through a ResizeObserver: wait for it.
       const { width, height } = pixelSize(size);
       for (let i = 0; i < 300; i++) {
@@ -202,7 +205,7 @@ export class IncidentRenderer {
 
   /** Draws the incident layers for a state, exactly as the screen builds them (large datasets counted over this view). */
   render(state: MapState): HTMLCanvasElement {
-    return this.draw({ layers: buildMapLayers({ ...state, densityArea: this.#densityArea }) });
+    return this.draw({ layers: buildMapLayers({ ...state, densityArea: this.#densityArea, zoom: this.#zoom }) });
   }
 
   dispose(): void {

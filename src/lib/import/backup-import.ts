@@ -7,6 +7,7 @@
  */
 import type { DatasetRecord, IncidentDatabase } from '../data/db';
 import { BACKUP_STORES, BackupFormatError, decodeBackup, type BackupRecords, type BackupStore } from '../data/backup-format';
+import { countOrigins } from '../data/event-store';
 import { incidentSchema, placeSchema, sourceArticleSchema } from '../data/schema';
 import { isQuotaError, QUOTA_MESSAGE } from './commit-import';
 import { ImportCancelled, ImportError, type CommitResult, type ImportSource } from './types';
@@ -16,6 +17,8 @@ export interface RestorePlan {
   records: BackupRecords;
   datasets: DatasetRecord[];
   events: number;
+  /** Events with an origin (arcs), among `events`. */
+  arcs: number;
   incidents: number;
   places: number;
   /** First and last day of the incidents and events (days since TIME_ORIGIN), for the report. */
@@ -43,6 +46,9 @@ const CHECKS: Record<BackupStore, Check> = {
     if (!typed(r['lat'], Float32Array, n)) return 'lat: not a Float32Array of its length';
     if (!typed(r['eventType'], Uint8Array, n)) return 'eventType: not a Uint8Array of its length';
     if (!typed(r['fatalities'], Int32Array, n)) return 'fatalities: not an Int32Array of its length';
+    if ((r['originLon'] === undefined) !== (r['originLat'] === undefined)) return 'originLon, originLat: one without the other';
+    if (r['originLon'] !== undefined && !typed(r['originLon'], Float32Array, n)) return 'originLon: not a Float32Array of its length';
+    if (r['originLat'] !== undefined && !typed(r['originLat'], Float32Array, n)) return 'originLat: not a Float32Array of its length';
     return null;
   },
   eventText: (r) => {
@@ -96,6 +102,7 @@ export async function readBackup(source: ImportSource): Promise<RestorePlan> {
     records,
     datasets: records.datasets as unknown as DatasetRecord[],
     events: records.eventChunks.reduce((n, c) => n + (c['length'] as number), 0),
+    arcs: records.eventChunks.reduce((n, c) => n + countOrigins((c['originLon'] as Float32Array | undefined) ?? null), 0),
     incidents: records.incidents.length,
     places: records.places.length,
     dayRange: Number.isFinite(lo) ? [lo, hi] : null,
@@ -130,5 +137,5 @@ export async function commitRestore(db: IncidentDatabase, plan: RestorePlan, fil
     throw new ImportError(`Could not restore ${fileName}: ${message}. Nothing was imported.`, 'save-failed', { file: fileName, detail: message });
   }
   const first = plan.datasets.find((d) => d.kind === 'import') ?? plan.datasets[0];
-  return { datasetId: first?.id ?? '', name: first?.name ?? fileName, merged: false, events: plan.events, incidents: plan.incidents, places: plan.places };
+  return { datasetId: first?.id ?? '', name: first?.name ?? fileName, merged: false, events: plan.events, arcs: plan.arcs, incidents: plan.incidents, places: plan.places };
 }

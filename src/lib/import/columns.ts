@@ -64,7 +64,7 @@ export function recogniseHeader(header: readonly string[]): HeaderKind {
 /**
  * Which column holds what, for a CSV that is not ACLED (indices into the header; -1:
  * none). Rows with an origin (origin coordinates or an origin place name mapped) are
- * imported as incidents with arcs; without, as point events like ACLED's.
+ * imported as arcs; without, as point events like ACLED's. Both are stored as columns.
  */
 export interface ColumnMapping {
   date: number;
@@ -79,6 +79,8 @@ export interface ColumnMapping {
   fatalities: number;
   actor: number;
   source: number;
+  /** The weapon as written ("122mm Grad", "one-way drone"): shown with the event. */
+  weapon: number;
   originLatitude: number;
   originLongitude: number;
   originPlace: number;
@@ -95,6 +97,7 @@ export const MAPPING_FIELDS: { key: Exclude<keyof ColumnMapping, 'dateOrder'>; l
   { key: 'fatalities', label: 'Fatalities', hint: 'optional' },
   { key: 'actor', label: 'Actor', hint: 'optional' },
   { key: 'source', label: 'Source', hint: 'optional' },
+  { key: 'weapon', label: 'Weapon', hint: 'optional' },
   { key: 'originLatitude', label: 'Origin latitude', hint: 'optional: draws an arc' },
   { key: 'originLongitude', label: 'Origin longitude', hint: 'optional: draws an arc' },
   { key: 'originPlace', label: 'Origin place name', hint: 'optional: matched against the gazetteer' },
@@ -113,6 +116,7 @@ export function emptyMapping(): ColumnMapping {
     fatalities: -1,
     actor: -1,
     source: -1,
+    weapon: -1,
     originLatitude: -1,
     originLongitude: -1,
     originPlace: -1,
@@ -123,9 +127,9 @@ const GUESSES: [Exclude<keyof ColumnMapping, 'dateOrder'>, RegExp][] = [
   ['originLatitude', /^(origin|from|launch|source)[ _-]?(lat|latitude)$/],
   ['originLongitude', /^(origin|from|launch|source)[ _-]?(lon|lng|long|longitude)$/],
   ['originPlace', /^(origin|from|launch)[ _-]?(place|name|location|site|area)?$|^(launched from|fired from)$|^(المصدر|من|مكان الإطلاق|مكان الاطلاق)$/],
-  ['date', /^(date|event[ _]?date|day|التاريخ|تاريخ)$/],
-  ['latitude', /^(lat|latitude|y|target[ _-]?lat(itude)?|خط العرض)$/],
-  ['longitude', /^(lon|lng|long|longitude|x|target[ _-]?lon(gitude)?|خط الطول)$/],
+  ['date', /^(date|event[ _]?date|day|timestamp|date[ _]?time|datetime|التاريخ|تاريخ)$/],
+  ['latitude', /^(lat|latitude|y|(target|to|dest(ination)?)[ _-]?(lat|latitude)|خط العرض)$/],
+  ['longitude', /^(lon|lng|long|longitude|x|(target|to|dest(ination)?)[ _-]?(lon|lng|long|longitude)|خط الطول)$/],
   ['location', /^(location|place|target|target[ _-]?(place|name)|site|town|city|المكان|الموقع|الهدف)$/],
   ['eventType', /^(event[ _]?type|type|kind|category|النوع)$/],
   ['notes', /^(notes?|description|details|summary|text|ملاحظات|الوصف)$/],
@@ -133,6 +137,7 @@ const GUESSES: [Exclude<keyof ColumnMapping, 'dateOrder'>, RegExp][] = [
   ['fatalities', /^(fatalities|deaths|killed|dead|casualties|القتلى)$/],
   ['actor', /^(actor|actor1|perpetrator|attacker|group|الجهة|المنفذ)$/],
   ['source', /^(source|sources|outlet|url|link)$/],
+  ['weapon', /^(weapon|weapons|munition|munitions|السلاح|الذخيرة)$/],
 ];
 
 /** A first guess of the mapping from the column names; the user corrects it. */

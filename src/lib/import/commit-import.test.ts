@@ -67,7 +67,7 @@ describe('committing an import', () => {
     const db = createDatabase();
     const parsed = await parseFixture('acled-valid.csv');
     const result = await commitImport(db, parsed, { name: '  My ACLED  ', chunkRows: 6, now: new Date('2026-01-02T03:04:05Z') });
-    expect(result).toEqual({ datasetId: parsed.datasetId, name: 'My ACLED', merged: false, events: 20, incidents: 0, places: 0 });
+    expect(result).toEqual({ datasetId: parsed.datasetId, name: 'My ACLED', merged: false, events: 20, arcs: 0, incidents: 0, places: 0 });
     const dataset = await db.datasets.get(parsed.datasetId);
     expect(dataset).toMatchObject({
       kind: 'import',
@@ -101,15 +101,23 @@ describe('committing an import', () => {
     expect((await readVisibleEventColumns(db)).map((c) => c.datasetId)).toEqual([parsed.datasetId]);
   });
 
-  it('writes incidents and their places with the dataset id', async () => {
+  it('writes arcs as columns with their launch points, and their named ends on the dataset; no incident or place records', async () => {
     const db = createDatabase();
     const parsed = await parseFixture('generic-origins.csv');
-    const result = await commitImport(db, parsed);
-    expect(result).toMatchObject({ events: 0, incidents: 6, places: parsed.places.length });
-    expect(await db.incidents.where('datasetId').equals(parsed.datasetId).count()).toBe(6);
-    expect(await db.places.where('datasetId').equals(parsed.datasetId).count()).toBe(parsed.places.length);
-    expect(await db.datasets.get(parsed.datasetId)).toMatchObject({ incidentCount: 6, eventCount: 0, format: 'csv' });
-    expect((await readEventColumns(db, parsed.datasetId)).length).toBe(0);
+    const result = await commitImport(db, parsed, { chunkRows: 4 });
+    expect(result).toMatchObject({ events: 6, arcs: 4, incidents: 0, places: 0 });
+    expect(await db.incidents.where('datasetId').equals(parsed.datasetId).count()).toBe(0);
+    expect(await db.places.where('datasetId').equals(parsed.datasetId).count()).toBe(0);
+    const dataset = await db.datasets.get(parsed.datasetId);
+    expect(dataset).toMatchObject({ incidentCount: 0, eventCount: 6, arcCount: 4, format: 'csv' });
+    expect(dataset!.arcPlaces).toEqual(parsed.arcPlaces);
+    // Read back across two chunks: sorted by day, each row's launch point with it (NaN for points).
+    const columns = await readEventColumns(db, parsed.datasetId);
+    expect(columns).toMatchObject({ length: 6, arcCount: 4 });
+    const texts = await Promise.all(Array.from({ length: 6 }, (_, row) => readEventText(db, parsed.datasetId, row)));
+    expect(texts.map((t) => t.id)).toEqual(['row-2', 'row-3', 'row-4', 'row-5', 'row-7', 'row-8']);
+    expect(Array.from(columns.originLon!, (v) => Number.isNaN(v))).toEqual([false, false, false, false, true, true]);
+    expect(texts[1]).toMatchObject({ origin: 'الميادين', date: '2023-10-20' });
   });
 
   it("writes the app's JSON with its places, never touching the bundled ids", async () => {

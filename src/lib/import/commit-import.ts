@@ -9,7 +9,7 @@
  * file has are replaced by the file's rows, the others are kept, new ids are added.
  */
 import type { DatasetRecord, IncidentDatabase } from '../data/db';
-import { EVENT_CHUNK_ROWS, FIELD_SEPARATOR } from '../data/event-store';
+import { countOrigins, EVENT_CHUNK_ROWS, FIELD_SEPARATOR } from '../data/event-store';
 import { batchFromRecords, batchKeys, buildEventRecords, mergeBatches, type EventBatch } from './event-batch';
 import { defaultDatasetName, type MergePreview } from './import-core';
 import { ImportCancelled, ImportError, type CommitResult, type ParsedImport } from './types';
@@ -118,6 +118,7 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
       checkCancel();
 
       const eventCount = batch?.length ?? 0;
+      const arcCount = countOrigins(batch?.originLon ?? null, eventCount);
       const dataset: DatasetRecord = {
         ...(existing ?? {
           id: datasetId,
@@ -136,9 +137,11 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
         eventCount,
         eventTypes: batch?.eventTypes ?? [],
         eventChunkRows: chunkRows,
+        arcCount,
         rejectedCount: parsed.rejectedCount,
         updatedAt: now,
       };
+      if (parsed.arcPlaces.length > 0) dataset.arcPlaces = parsed.arcPlaces;
       if (records?.dayRange) dataset.eventDayRange = records.dayRange;
       else delete dataset.eventDayRange;
       await db.datasets.put(dataset);
@@ -147,6 +150,7 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
         name: dataset.name,
         merged: existing !== undefined,
         events: eventCount,
+        arcs: arcCount,
         incidents: parsed.incidents.length,
         places: parsed.places.length,
         ...(mergeCounts ?? {}),

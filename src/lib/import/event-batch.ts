@@ -28,6 +28,9 @@ export interface EventBatch {
   lat: Float32Array;
   eventType: Uint8Array;
   fatalities: Int32Array;
+  /** Launch points of rows that are arcs, NaN for points; null when no row has one. */
+  originLon: Float32Array | null;
+  originLat: Float32Array | null;
   eventTypes: string[];
   /**
    * The rows' text: row i is blocks[block[i]].slice(start[i], end[i]), its fields in
@@ -135,6 +138,9 @@ export class EventAccumulator {
   private lat: Float32Array;
   private eventType: Uint8Array;
   private fatalities: Int32Array;
+  /** Made at the first row with an origin (earlier rows: NaN). */
+  private originLon: Float32Array | null = null;
+  private originLat: Float32Array | null = null;
   private block: Uint32Array;
   private start: Uint32Array;
   private end: Uint32Array;
@@ -161,6 +167,10 @@ export class EventAccumulator {
     this.lat = grown(this.lat, capacity);
     this.eventType = grown(this.eventType, capacity);
     this.fatalities = grown(this.fatalities, capacity);
+    if (this.originLon && this.originLat) {
+      this.originLon = grown(this.originLon, capacity).fill(NaN, this.capacity);
+      this.originLat = grown(this.originLat, capacity).fill(NaN, this.capacity);
+    }
     this.block = grown(this.block, capacity);
     this.start = grown(this.start, capacity);
     this.end = grown(this.end, capacity);
@@ -176,8 +186,11 @@ export class EventAccumulator {
     return index;
   }
 
-  /** `fields`: the row's text in TEXT_FIELDS order (the id first); fatalities -1 when not given. */
-  add(day: number, lon: number, lat: number, eventType: string, fatalities: number, fields: readonly string[]): void {
+  /**
+   * `fields`: the row's text in TEXT_FIELDS order (the id first); fatalities -1 when not
+   * given; an origin (launch point) makes the row an arc to (lon, lat).
+   */
+  add(day: number, lon: number, lat: number, eventType: string, fatalities: number, fields: readonly string[], origin?: { lon: number; lat: number }): void {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
     this.day[i] = day;
@@ -185,7 +198,15 @@ export class EventAccumulator {
     this.lat[i] = lat;
     this.eventType[i] = this.typeIndexOf(eventType);
     this.fatalities[i] = fatalities;
-    const [block, start, end] = this.text.addFields(fields, TEXT_FIELDS.length, this.cleanFields);
+    if (origin) {
+      if (!this.originLon || !this.originLat) {
+        this.originLon = new Float32Array(this.capacity).fill(NaN);
+        this.originLat = new Float32Array(this.capacity).fill(NaN);
+      }
+      this.originLon[i] = origin.lon;
+      this.originLat[i] = origin.lat;
+    }
+    const [block, start, end] = this.text.addFields(fields, fields.length, this.cleanFields);
     this.block[i] = block;
     this.start[i] = start;
     this.end[i] = end;
@@ -206,6 +227,8 @@ export class EventAccumulator {
       lat: this.lat.slice(0, n),
       eventType: this.eventType.slice(0, n),
       fatalities: this.fatalities.slice(0, n),
+      originLon: this.originLon?.slice(0, n) ?? null,
+      originLat: this.originLat?.slice(0, n) ?? null,
       eventTypes: [...this.eventTypes],
       blocks: this.text.blocks,
       block: this.block.slice(0, n),
@@ -295,6 +318,11 @@ export function buildEventRecords(batch: EventBatch, datasetId: string, chunkRow
       eventType: new Uint8Array(n),
       fatalities: new Int32Array(n),
     };
+    const { originLon, originLat } = batch;
+    if (originLon && originLat) {
+      chunk.originLon = new Float32Array(n);
+      chunk.originLat = new Float32Array(n);
+    }
     const textBlock = new Uint32Array(n);
     const textIndex = new Uint32Array(n);
     const rowKeys = new Array<string>(n);
@@ -305,6 +333,10 @@ export function buildEventRecords(batch: EventBatch, datasetId: string, chunkRow
       chunk.lat[j] = batch.lat[i]!;
       chunk.eventType[j] = batch.eventType[i]!;
       chunk.fatalities[j] = batch.fatalities[i]!;
+      if (chunk.originLon && chunk.originLat) {
+        chunk.originLon[j] = originLon![i]!;
+        chunk.originLat[j] = originLat![i]!;
+      }
       const b = batch.block[i]!;
       textBlock[j] = b;
       textIndex[j] = i - firstRow[b]!;
@@ -353,6 +385,7 @@ export function batchFromRecords(
     rowStarts[t.chunkIndex] = t.rowStart;
   }
   const length = sortedChunks.reduce((n, c) => n + c.length, 0);
+  const withOrigin = sortedChunks.some((c) => c.originLon !== undefined);
   const batch: EventBatch = {
     length,
     day: new Float32Array(length),
@@ -360,6 +393,8 @@ export function batchFromRecords(
     lat: new Float32Array(length),
     eventType: new Uint8Array(length),
     fatalities: new Int32Array(length),
+    originLon: withOrigin ? new Float32Array(length).fill(NaN) : null,
+    originLat: withOrigin ? new Float32Array(length).fill(NaN) : null,
     eventTypes: [...eventTypes],
     blocks,
     block: new Uint32Array(length),
@@ -376,6 +411,10 @@ export function batchFromRecords(
     batch.lat.set(c.lat.subarray(0, c.length), at);
     batch.eventType.set(c.eventType.subarray(0, c.length), at);
     batch.fatalities.set(c.fatalities.subarray(0, c.length), at);
+    if (c.originLon && c.originLat) {
+      batch.originLon!.set(c.originLon.subarray(0, c.length), at);
+      batch.originLat!.set(c.originLat.subarray(0, c.length), at);
+    }
     for (let j = 0; j < c.length; j++) {
       const b = kr.textBlock[j]!;
       const index = kr.textIndex[j]!;
@@ -427,6 +466,7 @@ export function mergeBatches(stored: EventBatch, incoming: EventBatch): MergeRes
   }
   const length = keptCount + incoming.length;
   const text = new TextBlocks();
+  const withOrigin = stored.originLon !== null || incoming.originLon !== null;
   const out: EventBatch = {
     length,
     day: new Float32Array(length),
@@ -434,6 +474,8 @@ export function mergeBatches(stored: EventBatch, incoming: EventBatch): MergeRes
     lat: new Float32Array(length),
     eventType: new Uint8Array(length),
     fatalities: new Int32Array(length),
+    originLon: withOrigin ? new Float32Array(length).fill(NaN) : null,
+    originLat: withOrigin ? new Float32Array(length).fill(NaN) : null,
     eventTypes: types,
     blocks: text.blocks,
     block: new Uint32Array(length),
@@ -447,6 +489,10 @@ export function mergeBatches(stored: EventBatch, incoming: EventBatch): MergeRes
     out.lat[at] = from.lat[i]!;
     out.eventType[at] = type;
     out.fatalities[at] = from.fatalities[i]!;
+    if (out.originLon && out.originLat && from.originLon && from.originLat) {
+      out.originLon[at] = from.originLon[i]!;
+      out.originLat[at] = from.originLat[i]!;
+    }
     const [block, start, end] = text.addRow(rowText(from, i));
     out.block[at] = block;
     out.start[at] = start;

@@ -8,6 +8,7 @@ import { dayNumber, isoDateOfDay } from '../timeline/incident-time';
 import type { ColumnMapping } from './columns';
 import { inspectSource as inspectText, parseCsv } from './csv-import';
 import { looksLikeZip } from '../data/backup-format';
+import { countOrigins } from '../data/event-store';
 import { readBackup } from './backup-import';
 import { describeEncoding } from './encoding';
 import { createGazetteer, type GazetteerPlace } from './gazetteer';
@@ -53,6 +54,7 @@ export async function parseImport(source: ImportSource, inspection: ImportInspec
         header: null,
         rowsRead: restore.events + restore.incidents,
         events: null,
+        arcPlaces: [],
         incidents: [],
         places: [],
         sources: [],
@@ -123,6 +125,7 @@ export function buildReport(parsed: ParsedImport, merge: MergePreview | null): I
   if (restore?.dayRange) [minDay, maxDay] = [restore.dayRange[0], restore.dayRange[1]];
   const acceptedEvents = restore ? restore.events : (events?.length ?? 0);
   const acceptedIncidents = restore ? restore.incidents : parsed.incidents.length;
+  const acceptedArcs = restore ? 0 : countOrigins(events?.originLon ?? null, events?.length ?? 0);
   const csv = parsed.rejected.length > 0 ? rejectedRowsCsv(parsed) : null;
   return {
     fileName: parsed.fileName,
@@ -135,6 +138,7 @@ export function buildReport(parsed: ParsedImport, merge: MergePreview | null): I
     accepted: parsed.rowsRead - parsed.rejectedCount,
     acceptedEvents,
     acceptedIncidents,
+    acceptedArcs,
     places: restore ? restore.places : parsed.places.length,
     rejectedCount: parsed.rejectedCount,
     rejected: parsed.rejected.slice(0, REPORT_REJECTED_ROWS),

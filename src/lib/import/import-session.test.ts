@@ -88,11 +88,12 @@ describe('an import session', () => {
     expect(state.inspection!.csv!.header[0]).toBe('Date');
     session.applyMapping(state.inspection!.csv!.suggested);
     const report = (await until((s) => s.phase === 'report')).report!;
-    expect(report).toMatchObject({ acceptedIncidents: 6, rejectedCount: 2 });
+    expect(report).toMatchObject({ acceptedEvents: 6, acceptedArcs: 4, acceptedIncidents: 0, rejectedCount: 2 });
     expect(report.rejected.map((r) => [r.row, r.field])).toEqual([[6, 'Launched from'], [9, 'Date']]);
     expect(report.rejectedCsv).toBeInstanceOf(Blob);
     await session.confirm();
-    expect(await db.incidents.count()).toBe(6);
+    expect(await db.eventChunks.count()).toBe(1);
+    expect((await db.datasets.toArray()).map((d) => d.arcCount ?? 0)).toContain(4);
   });
 
   it('shows a clear error for a file that cannot be imported, and writes nothing', async () => {

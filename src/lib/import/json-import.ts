@@ -10,7 +10,8 @@ import { createDateParser, isDateError } from './dates';
 import type { EncodingGuess } from './encoding';
 import { EventAccumulator } from './event-batch';
 import type { Gazetteer, GazetteerPlace } from './gazetteer';
-import { buildImportedIncident, buildImportedPlace, incidentProblem, schemaProblem } from './incident-builder';
+import { ArcPlaceTally } from './arc-places';
+import { schemaProblem } from './schema-problem';
 import { readJsonText, type JsonTextOptions } from './json-text';
 import { coordinateProblem, parseNumberCell } from './row-mapper';
 import {
@@ -70,6 +71,7 @@ function emptyResult(source: ImportSource, inspection: ImportInspection, dataset
     header: null,
     rowsRead: 0,
     events: null,
+    arcPlaces: [],
     incidents: [],
     places: [],
     sources: [],
@@ -101,19 +103,9 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
   if (features.length === 0) throw new ImportError(`${source.name} has no features: nothing to import.`, 'no-features', { file: source.name });
 
   const events = new EventAccumulator(features.length);
+  const arcPlaces = new ArcPlaceTally();
   const parseDate = createDateParser('dmy');
   const seen = new Map<string, number>();
-  const placeIds = new Map<string, string>();
-  const addPlace = (lon: number, lat: number, name: string, row: number, role: 'origin' | 'target'): string => {
-    const key = `${role}:${lat.toFixed(5)},${lon.toFixed(5)}`;
-    let id = placeIds.get(key);
-    if (!id) {
-      id = `${options.datasetId}-p${result.places.length + 1}`;
-      placeIds.set(key, id);
-      result.places.push(buildImportedPlace({ id, name, lon, lat, fileName: source.name, row, role }));
-    }
-    return id;
-  };
   type PositionProblem = { field: string; reason: string; code: RejectCode; params?: MessageParams | undefined };
   const position = (p: unknown): { lon: number; lat: number } | PositionProblem => {
     if (!Array.isArray(p) || p.length < 2) return { field: 'geometry.coordinates', reason: 'missing field', code: 'missing-field' };
@@ -147,6 +139,23 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
     const baseId = prop(props, ID_PROPS) || (f.id !== undefined && f.id !== null ? String(f.id) : '') || `feature-${row}`;
     const coords = geometry.coordinates;
 
+    const fields = (key: string, type: string, origin: string) => [
+      key,
+      date.iso,
+      type,
+      prop(props, ['sub_event_type']),
+      actor,
+      prop(props, ['actor2']),
+      location,
+      notes,
+      sourceText,
+      prop(props, ['time_precision']),
+      prop(props, ['geo_precision']),
+      origin,
+      prop(props, ['weapon']),
+    ];
+    const type = eventType || 'Event';
+
     if (geometry.type === 'Point' || geometry.type === 'MultiPoint') {
       const points = geometry.type === 'Point' ? [coords] : Array.isArray(coords) ? coords : [];
       if (points.length === 0) return reject(row, 'geometry.coordinates', 'missing field', rawOf(feature), 'features', 'missing-field');
@@ -159,74 +168,35 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
       seen.set(baseId, row);
       located.forEach((p, k) => {
         const { lon, lat } = p as { lon: number; lat: number };
-        const key = points.length > 1 ? `${baseId}#${k + 1}` : baseId;
-        const type = eventType || 'Event';
-        events.add(date.day, lon, lat, type, fatalities, [
-          key,
-          date.iso,
-          type,
-          prop(props, ['sub_event_type']),
-          actor,
-          prop(props, ['actor2']),
-          location,
-          notes,
-          sourceText,
-          prop(props, ['time_precision']),
-          prop(props, ['geo_precision']),
-        ]);
+        events.add(date.day, lon, lat, type, fatalities, fields(points.length > 1 ? `${baseId}#${k + 1}` : baseId, type, ''));
       });
       return;
     }
 
     if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
+      // Each line is an arc from its first position to its last.
       const lines: unknown[] = geometry.type === 'LineString' ? [coords] : Array.isArray(coords) ? coords : [];
       if (lines.length === 0) return reject(row, 'geometry.coordinates', 'missing field', rawOf(feature), 'features', 'missing-field');
-      const placesBefore = result.places.length;
-      const undo = () => {
-        for (const p of result.places.splice(placesBefore)) for (const [key, id] of placeIds) if (id === p.id) placeIds.delete(key);
-      };
-      const built: Incident[] = [];
-      for (let k = 0; k < lines.length; k++) {
-        const line = lines[k];
-        if (!Array.isArray(line) || line.length < 2) {
-          undo();
+      const arcs: { from: { lon: number; lat: number }; to: { lon: number; lat: number } }[] = [];
+      for (const line of lines) {
+        if (!Array.isArray(line) || line.length < 2)
           return reject(row, 'geometry.coordinates', 'a line needs at least two positions', rawOf(feature), 'features', 'line-too-short');
-        }
         const from = position(line[0]);
-        if ('reason' in from) {
-          undo();
-          return reject(row, from.field, from.reason, rawOf(feature), 'features', from.code, from.params);
-        }
+        if ('reason' in from) return reject(row, from.field, from.reason, rawOf(feature), 'features', from.code, from.params);
         const to = position(line[line.length - 1]);
-        if ('reason' in to) {
-          undo();
-          return reject(row, to.field, to.reason, rawOf(feature), 'features', to.code, to.params);
-        }
-        const originId = addPlace(from.lon, from.lat, prop(props, ['origin', 'from', 'origin_name']), row, 'origin');
-        const targetId = addPlace(to.lon, to.lat, location, row, 'target');
-        const incident = buildImportedIncident({
-          id: `${options.datasetId}-feature-${row}${lines.length > 1 ? `-${k + 1}` : ''}`,
-          fileName: source.name,
-          row,
-          date,
-          rawDate,
-          eventType,
-          notes,
-          actor,
-          source: sourceText,
-          location,
-          fatalities: fatalities < 0 ? null : fatalities,
-          targetId,
-          originId,
-        });
-        const problem = incidentProblem(incident);
-        if (problem) {
-          undo();
-          return reject(row, problem.field, problem.reason, rawOf(feature), 'features', problem.code, problem.params);
-        }
-        built.push(incident);
+        if ('reason' in to) return reject(row, to.field, to.reason, rawOf(feature), 'features', to.code, to.params);
+        arcs.push({ from, to });
       }
-      result.incidents.push(...built);
+      const first = seen.get(baseId);
+      if (first !== undefined)
+        return reject(row, 'id', `duplicate id (first in feature ${first})`, rawOf(feature), 'features', 'duplicate-id-feature', { first: String(first) });
+      seen.set(baseId, row);
+      const originName = prop(props, ['origin', 'from', 'origin_name']);
+      arcs.forEach(({ from, to }, k) => {
+        events.add(date.day, to.lon, to.lat, type, fatalities, fields(arcs.length > 1 ? `${baseId}#${k + 1}` : baseId, type, originName), from);
+        arcPlaces.add(location, to.lon, to.lat, 'target');
+        arcPlaces.add(originName, from.lon, from.lat, 'origin');
+      });
       return;
     }
     reject(row, 'geometry.type', `unsupported geometry ${geometry.type} (Points and LineStrings only)`, rawOf(feature), 'features', 'unsupported-geometry', {
@@ -234,6 +204,7 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
     });
   });
   result.events = events.length > 0 ? events.finish() : null;
+  result.arcPlaces = arcPlaces.list();
   options.onProgress?.({ bytesRead: source.size, totalBytes: source.size, rows: result.rowsRead, accepted: result.rowsRead - result.rejectedCount, rejected: result.rejectedCount });
   return result;
 }

@@ -2,12 +2,13 @@
  * From CSV cells to events or incidents, with the reason for every row left out.
  * Pure: no I/O, no DOM; used by the worker and tested directly.
  */
-import type { Incident, Place } from '../data/schema';
+import type { ArcPlace } from '../data/db';
+import { TEXT_FIELDS } from '../data/event-store';
 import type { AcledColumn, ColumnMapping } from './columns';
 import { createDateParser, isDateError, type DateError } from './dates';
 import { EventAccumulator } from './event-batch';
-import type { Gazetteer } from './gazetteer';
-import { buildImportedIncident, buildImportedPlace, incidentProblem } from './incident-builder';
+import { ArcPlaceTally } from './arc-places';
+import type { Gazetteer, GazetteerPlace } from './gazetteer';
 import type { MessageParams, RejectCode } from './types';
 
 /** A number cell: null when empty, NaN when not a number. Accepts a decimal comma ("35,12"). */
@@ -96,9 +97,9 @@ export interface MapperContext {
 }
 
 export interface MappedRows {
-  events: EventAccumulator | null;
-  incidents: Incident[];
-  places: Place[];
+  events: EventAccumulator;
+  /** The named ends of the rows that are arcs. */
+  arcPlaces: ArcPlace[];
 }
 
 export interface RowMapper {
@@ -147,6 +148,7 @@ export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: Map
   const parseDate = createDateParser('dmy');
   const seen = new FirstRowIndex();
   const c = columns;
+  // ACLED rows leave out the two last text fields (origin, weapon): stored rows are shorter.
   const fields = new Array<string>(11);
   return {
     map(row, rowNumber) {
@@ -183,7 +185,7 @@ export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: Map
     },
     flush: () => events.flush(),
     cleanFields: () => void (events.cleanFields = true),
-    finish: () => ({ events, incidents: [], places: [] }),
+    finish: () => ({ events, arcPlaces: [] }),
   };
 }
 
@@ -191,7 +193,7 @@ interface Located {
   lon: number;
   lat: number;
   /** Set when the name matched a gazetteer place. */
-  placeId?: string;
+  place?: GazetteerPlace;
   name: string;
 }
 
@@ -225,7 +227,7 @@ function locate(
     const place = ctx.gazetteer.match(name);
     if (!place)
       return (ctx.reject(rowNumber, h(nameIndex), `unknown place "${name}" (not in the gazetteer)`, row, 'unknown-place-name', { name }), 'rejected');
-    return { lat: place.lat, lon: place.lon, placeId: place.id, name };
+    return { lat: place.lat, lon: place.lon, place, name };
   }
   if (!required) return null;
   const field = latIndex >= 0 ? h(latIndex) : h(nameIndex);
@@ -233,30 +235,17 @@ function locate(
 }
 
 /**
- * A CSV that is not ACLED, through the user's column mapping. Without an origin its
- * rows become point events; with origin columns, incidents (arcs where the origin is given).
+ * A CSV that is not ACLED, through the user's column mapping. Every row becomes an event
+ * (columns, as ACLED's); a row with an origin (origin coordinates or a known origin place)
+ * is an arc from there to its location.
  */
 export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, hasOrigin: boolean): RowMapper {
   const parseDate = createDateParser(mapping.dateOrder);
   const h = (i: number) => ctx.header[i] ?? `column ${i + 1}`;
-  const events = hasOrigin ? null : new EventAccumulator(ctx.capacity);
-  const incidents: Incident[] = [];
-  const places: Place[] = [];
-  const placeByCoordinates = new Map<string, string>();
+  const events = new EventAccumulator(ctx.capacity);
+  const arcPlaces = new ArcPlaceTally();
   const seenIds = new Map<string, number>();
-  const fields = new Array<string>(11);
-
-  const placeFor = (at: Located, rowNumber: number, role: 'origin' | 'target'): string => {
-    if (at.placeId) return at.placeId;
-    const key = `${role}:${at.lat.toFixed(5)},${at.lon.toFixed(5)}`;
-    let id = placeByCoordinates.get(key);
-    if (!id) {
-      id = `${ctx.datasetId}-p${places.length + 1}`;
-      placeByCoordinates.set(key, id);
-      places.push(buildImportedPlace({ id, name: at.name, lon: at.lon, lat: at.lat, fileName: ctx.fileName, row: rowNumber, role }));
-    }
-    return id;
-  };
+  const fields = new Array<string>(TEXT_FIELDS.length);
 
   return {
     map(row, rowNumber) {
@@ -265,6 +254,8 @@ export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, 
       if (isDateError(date)) return rejectDate(ctx, rowNumber, h(mapping.date), rawDate, date, row);
       const target = locate(row, rowNumber, mapping.latitude, mapping.longitude, mapping.location, ctx, true);
       if (target === 'rejected' || target === null) return;
+      const origin = hasOrigin ? locate(row, rowNumber, mapping.originLatitude, mapping.originLongitude, mapping.originPlace, ctx, false) : null;
+      if (origin === 'rejected') return;
       const fatalities = fatalitiesOf(cell(row, mapping.fatalities));
       if (fatalities === 'bad') return rejectFatalities(ctx, rowNumber, h(mapping.fatalities), cell(row, mapping.fatalities), row);
       const givenId = cell(row, mapping.id).trim();
@@ -272,64 +263,30 @@ export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, 
         const first = seenIds.get(givenId);
         if (first !== undefined)
           return ctx.reject(rowNumber, h(mapping.id), `duplicate id (first on row ${first})`, row, 'duplicate-id-row', { first: String(first) });
+        seenIds.set(detached(givenId), rowNumber);
       }
-      const eventType = cell(row, mapping.eventType).trim();
-      const notes = cell(row, mapping.notes);
-      const actor = cell(row, mapping.actor);
-      const source = cell(row, mapping.source);
-      const location = cell(row, mapping.location);
-
-      if (events) {
-        const key = givenId || `row-${rowNumber}`;
-        if (givenId) seenIds.set(detached(givenId), rowNumber);
-        fields[0] = key;
-        fields[1] = date.iso;
-        fields[2] = eventType || 'Event';
-        fields[3] = '';
-        fields[4] = actor;
-        fields[5] = '';
-        fields[6] = location;
-        fields[7] = notes;
-        fields[8] = source;
-        fields[9] = '';
-        fields[10] = '';
-        events.add(date.day, target.lon, target.lat, eventType || 'Event', fatalities, fields);
-        return;
+      const eventType = cell(row, mapping.eventType).trim() || 'Event';
+      fields[0] = givenId || `row-${rowNumber}`;
+      fields[1] = date.iso;
+      fields[2] = eventType;
+      fields[3] = '';
+      fields[4] = cell(row, mapping.actor);
+      fields[5] = '';
+      fields[6] = cell(row, mapping.location);
+      fields[7] = cell(row, mapping.notes);
+      fields[8] = cell(row, mapping.source);
+      fields[9] = '';
+      fields[10] = '';
+      fields[11] = origin ? origin.name : '';
+      fields[12] = cell(row, mapping.weapon);
+      events.add(date.day, target.lon, target.lat, eventType, fatalities, fields, origin ?? undefined);
+      if (origin) {
+        arcPlaces.add(target.name, target.lon, target.lat, 'target', target.place);
+        arcPlaces.add(origin.name, origin.lon, origin.lat, 'origin', origin.place);
       }
-
-      const origin = locate(row, rowNumber, mapping.originLatitude, mapping.originLongitude, mapping.originPlace, ctx, false);
-      if (origin === 'rejected') return;
-      const placesBefore = places.length;
-      const targetId = placeFor(target, rowNumber, 'target');
-      const originId = origin ? placeFor(origin, rowNumber, 'origin') : null;
-      const incident = buildImportedIncident({
-        id: `${ctx.datasetId}-row-${rowNumber}`,
-        fileName: ctx.fileName,
-        row: rowNumber,
-        date,
-        rawDate,
-        eventType,
-        notes,
-        actor,
-        source,
-        location,
-        fatalities: fatalities < 0 ? null : fatalities,
-        targetId,
-        originId,
-      });
-      const problem = incidentProblem(incident);
-      if (problem) {
-        // Places made for this row only go with it.
-        for (const p of places.splice(placesBefore)) for (const [k, v] of placeByCoordinates) if (v === p.id) placeByCoordinates.delete(k);
-        return ctx.reject(rowNumber, problem.field, problem.reason, row, problem.code, problem.params);
-      }
-      if (givenId) seenIds.set(detached(givenId), rowNumber);
-      incidents.push(incident);
     },
-    flush: () => events?.flush(),
-    cleanFields: () => {
-      if (events) events.cleanFields = true;
-    },
-    finish: () => ({ events, incidents, places }),
+    flush: () => events.flush(),
+    cleanFields: () => void (events.cleanFields = true),
+    finish: () => ({ events, arcPlaces: arcPlaces.list() }),
   };
 }

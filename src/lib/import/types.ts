@@ -1,4 +1,5 @@
 /** Types shared by the import pipeline: the parser core, the worker, the session and the UI. */
+import type { ArcPlace } from '../data/db';
 import type { Incident, Place, SourceArticle } from '../data/schema';
 import type { HeaderKind, ColumnMapping } from './columns';
 import type { EncodingGuess } from './encoding';
@@ -84,7 +85,7 @@ export type DateErrorCode =
   /** {value} */
   | 'bad-date-unrecognised';
 
-/** What the app's schema found wrong with a record (see incident-builder.ts, schemaProblem). */
+/** What the app's schema found wrong with a record (see schema-problem.ts). */
 export type SchemaProblemCode =
   | 'schema-type'
   | 'schema-empty'
@@ -163,9 +164,11 @@ export interface ParsedImport {
   header: string[] | null;
   /** Data rows (or features, or JSON entries) read. */
   rowsRead: number;
-  /** Point events (ACLED, CSV without origin, GeoJSON points). */
+  /** Events as columns (ACLED, other CSV, GeoJSON): points, and arcs where a row has an origin. */
   events: EventBatch | null;
-  /** Incidents with their places (CSV with origin, GeoJSON lines, app JSON). Ids already scoped to the dataset. */
+  /** The named ends of the arcs among the events, counted (src/lib/import/arc-places.ts). */
+  arcPlaces: ArcPlace[];
+  /** Incidents with their places (the app's JSON). Ids already scoped to the dataset. */
   incidents: Incident[];
   places: Place[];
   sources: SourceArticle[];
@@ -202,6 +205,8 @@ export interface ImportReport {
   accepted: number;
   acceptedEvents: number;
   acceptedIncidents: number;
+  /** Accepted events with an origin: drawn as arcs. */
+  acceptedArcs: number;
   places: number;
   rejectedCount: number;
   /** The first REPORT_REJECTED_ROWS rejected rows. */
@@ -223,6 +228,8 @@ export interface CommitResult {
   name: string;
   merged: boolean;
   events: number;
+  /** Events drawn as arcs (among `events`). */
+  arcs: number;
   incidents: number;
   places: number;
   /** Merge only. */

@@ -28,6 +28,9 @@ function columns(rows: [number, number, number, number][]): EventColumns {
     eventType: Uint8Array.from(sorted.map((r) => r[3])),
     eventTypes: ['Battles', 'Explosions/Remote violence'],
     fatalities: new Int32Array(sorted.length).fill(-1),
+    originLon: null,
+    originLat: null,
+    arcCount: 0,
   };
 }
 

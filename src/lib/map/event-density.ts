@@ -16,9 +16,9 @@ import type { EventColumns } from '../data/event-columns';
 
 /** Datasets with more rows than this are drawn as a density image. */
 export const DENSITY_MIN_ROWS = 50_000;
-/** Whether a dataset is drawn as a density image rather than as dots. */
+/** Whether a dataset's points are drawn as a density image rather than as dots (its arcs are drawn as arcs). */
 export function drawnAsDensity(columns: EventColumns): boolean {
-  return columns.length > DENSITY_MIN_ROWS;
+  return columns.length - columns.arcCount > DENSITY_MIN_ROWS;
 }
 
 /** Side of a cell in screen pixels at the zoom the area was made for. */

@@ -37,18 +37,22 @@ function buffersOf(columns: EventColumns): ColumnBuffers {
 /** The last type mask made per dataset, with its choice: masks are as large as the data. */
 const masks = new WeakMap<EventColumns, { key: string; mask: Float32Array }>();
 
-/** 1 for rows whose event type is among `types` (all rows when `types` is empty). Cached per choice. */
+/**
+ * 1 for the rows drawn as dots: points (arcs are drawn by imported-arc-layers.ts) whose
+ * event type is among `types` (any type when `types` is empty). Cached per choice.
+ */
 export function typeMask(columns: EventColumns, types: readonly string[]): Float32Array {
-  if (types.length === 0) return buffersOf(columns).ones;
+  if (types.length === 0 && columns.arcCount === 0) return buffersOf(columns).ones;
   const key = [...types].sort().join('\u001f');
   const cached = masks.get(columns);
   if (cached?.key === key) return cached.mask;
   const wanted = new Uint8Array(256);
   columns.eventTypes.forEach((name, index) => {
-    if (types.includes(name)) wanted[index] = 1;
+    if (types.length === 0 || types.includes(name)) wanted[index] = 1;
   });
   const mask = new Float32Array(columns.length);
-  for (let i = 0; i < columns.length; i++) mask[i] = wanted[columns.eventType[i]!]!;
+  const origin = columns.originLon;
+  for (let i = 0; i < columns.length; i++) mask[i] = origin && origin[i] === origin[i] ? 0 : wanted[columns.eventType[i]!]!;
   masks.set(columns, { key, mask });
   return mask;
 }
@@ -80,7 +84,7 @@ function densityImage(columns: EventColumns, area: DensityArea, window: EventLay
   const key = `${window.range.join()}|${window.softRange.join()}|${[...types].sort().join('\u001f')}`;
   const cached = byArea.get(area);
   if (cached?.key === key) return cached;
-  const grid = densityGrid(columns, area, window, types.length ? typeMask(columns, types) : null);
+  const grid = densityGrid(columns, area, window, types.length || columns.arcCount ? typeMask(columns, types) : null);
   const image = new ImageData(densityPixels(grid, DENSITY_LIGHT, DENSITY_DARK) as Uint8ClampedArray<ArrayBuffer>, area.width, area.height);
   const made = { key, grid, image };
   byArea.delete(area);
@@ -96,7 +100,8 @@ export function drawnDensityGrid(columns: EventColumns, area: DensityArea | null
 }
 
 export function buildEventLayers(state: EventLayerState): Layer[] {
-  return state.columns.map((columns): Layer => {
+  // Datasets made only of arcs have no dots.
+  return state.columns.filter((c) => c.arcCount < c.length).map((columns): Layer => {
     if (drawnAsDensity(columns)) {
       const area = state.densityArea ?? REGION_AREA;
       const { image } = densityImage(columns, area, state.window, state.eventTypes);

@@ -33,7 +33,7 @@ export interface MapLayerState {
 
 /** Days a pulse stays on the map after an impact. */
 export const PULSE_DAYS = 0.8;
-const HEAD_TRAIL_DAYS = 0.18;
+export const HEAD_TRAIL_DAYS = 0.18;
 
 // Two filter values per object: its moment (date range and playhead) and whether it passes
 // the facet filters (1) or not (0). Both are compared on the GPU.

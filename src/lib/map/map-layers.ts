@@ -1,11 +1,12 @@
 /**
- * Every deck.gl layer of the map, from state: imported events underneath, the curated
- * incidents on top. The screen and the exports draw through this one function.
+ * Every deck.gl layer of the map, from state: imported points underneath, then imported
+ * arcs, the curated incidents on top. The screen and the exports draw through this one function.
  */
 import type { Layer } from '@deck.gl/core';
 import type { EventColumns } from '../data/event-columns';
 import type { DensityArea } from './event-density';
 import { buildEventLayers } from './event-layers';
+import { buildImportedArcLayers } from './imported-arc-layers';
 import { buildIncidentLayers, visibleWindow, type MapLayerState } from './incident-layers';
 
 export interface MapState extends MapLayerState {
@@ -14,8 +15,26 @@ export interface MapState extends MapLayerState {
   eventTypes: readonly string[];
   /** Where large imported datasets are counted into a density image: the view's (densityAreaFor). */
   densityArea: DensityArea | null;
+  /** The view's zoom, for the detail of imported arcs' curves; null: the opening view's. */
+  zoom: number | null;
+  /** An imported event hovered or opened (its arc is highlighted). */
+  eventHighlight: { datasetId: string; row: number } | null;
 }
 
 export function buildMapLayers(state: MapState): Layer[] {
-  return [...buildEventLayers({ columns: state.eventColumns, eventTypes: state.eventTypes, window: visibleWindow(state), densityArea: state.densityArea }), ...buildIncidentLayers(state)];
+  const window = visibleWindow(state);
+  return [
+    ...buildEventLayers({ columns: state.eventColumns, eventTypes: state.eventTypes, window, densityArea: state.densityArea }),
+    ...buildImportedArcLayers({
+      columns: state.eventColumns,
+      eventTypes: state.eventTypes,
+      window,
+      range: state.range,
+      playhead: state.playhead,
+      playing: state.playing,
+      zoom: state.zoom,
+      highlight: state.eventHighlight,
+    }),
+    ...buildIncidentLayers(state),
+  ];
 }

@@ -4,7 +4,7 @@
  */
 import circle from '@turf/circle';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import type { StoredPlace } from '../data/db';
+import type { ArcPlace, DatasetRecord, StoredPlace } from '../data/db';
 
 export interface PlaceProperties {
   id: string;
@@ -66,6 +66,40 @@ export function placeFeatures(places: Iterable<StoredPlace>, lang: 'en' | 'ar' =
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** Ids of the labels of imported arcs' named places: not places of the app's data (nothing to open). */
+export const ARC_PLACE_PREFIX = 'arcplace:';
+
+/**
+ * The named ends of imported arcs of the visible datasets, as labels after the selection's
+ * places (the most used first). A name the app's data already labels (a gazetteer place
+ * shown) is not labelled twice; a coordinate without a name was never kept.
+ */
+export function arcPlaceFeatures(datasets: readonly DatasetRecord[], lang: 'en' | 'ar', labelled: { has(id: string): boolean }): Feature<Point, PlaceProperties>[] {
+  const features: Feature<Point, PlaceProperties>[] = [];
+  for (const d of datasets) {
+    if (!d.visible) continue;
+    (d.arcPlaces ?? []).forEach((p: ArcPlace, n) => {
+      if (p.placeId && labelled.has(p.placeId)) return;
+      const id = `${ARC_PLACE_PREFIX}${d.id}:${n}`;
+      features.push({
+        type: 'Feature',
+        id,
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+        properties: {
+          id,
+          name_en: lang === 'ar' ? latinNameForArabicLabel(p.name.en) : p.name.en,
+          name_ar: p.name.ar,
+          kind: p.role === 'target' ? 'strike-area' : 'launch-area',
+          estimated: false,
+          active: true,
+          rank: 2500 - Math.min(p.arcs, 499),
+        },
+      });
+    });
+  }
+  return features;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The ring around each target that grows with the number of incidents in the current
  * selection that hit it. Recomputed when the selection changes, not during playback.
  */
-import type { StoredIncident, StoredPlace } from '../data/db';
+import type { DatasetRecord, StoredIncident, StoredPlace } from '../data/db';
 import type { LonLat } from './incident-geometry';
 
 export interface TargetHalo {
@@ -26,5 +26,22 @@ export function targetHalos(incidents: readonly StoredIncident[], places: Readon
     if (place) halos.push({ placeId, at: [place.lon, place.lat], count, radiusPx: haloRadius(count) });
   }
   // Largest first, so smaller rings are drawn on top and stay visible.
+  return halos.sort((a, b) => b.count - a.count);
+}
+
+/**
+ * One ring per named target of imported arcs (visible datasets), growing slowly with its
+ * arcs: thousands of arcs to one base make one ring, not a field of them. Unnamed
+ * coordinates get none.
+ */
+export function arcPlaceHalos(datasets: readonly DatasetRecord[]): TargetHalo[] {
+  const halos: TargetHalo[] = [];
+  for (const d of datasets) {
+    if (!d.visible) continue;
+    (d.arcPlaces ?? []).forEach((p, n) => {
+      if (p.role !== 'target') return;
+      halos.push({ placeId: `arcplace:${d.id}:${n}`, at: [p.lon, p.lat], count: p.arcs, radiusPx: 7 + 4 * Math.log2(1 + p.arcs) });
+    });
+  }
   return halos.sort((a, b) => b.count - a.count);
 }

@@ -11,7 +11,7 @@ import { dayRangeIndices, readEventText, readVisibleEventColumns } from '../data
 import { readVisibleIncidents, type IncidentSnapshot } from '../data/queries';
 import { placeIncidents } from '../map/incident-geometry';
 import { buildGlyphs } from '../map/incident-glyphs';
-import { targetHalos } from '../map/target-halos';
+import { arcPlaceHalos, targetHalos } from '../map/target-halos';
 import { dayNumber, incidentMoment } from '../timeline/incident-time';
 import { time } from './time-state.svelte';
 import { filterState } from './filter-state.svelte';
@@ -100,7 +100,7 @@ class AppState {
   selectionIds = $derived(new Set(this.selection.map((i) => i.id)));
   geometry = $derived(placeIncidents(this.snapshot.incidents, this.snapshot.places));
   glyphs = $derived(buildGlyphs(this.geometry));
-  halos = $derived(targetHalos(this.selection, this.snapshot.places));
+  halos = $derived([...arcPlaceHalos(this.datasets), ...targetHalos(this.selection, this.snapshot.places)]);
 
   selectedIncident = $derived(this.selectedIncidentId ? this.incidentsById.get(this.selectedIncidentId) ?? null : null);
   selectedPlace = $derived<StoredPlace | null>(this.selectedPlaceId ? this.snapshot.places.get(this.selectedPlaceId) ?? null : null);

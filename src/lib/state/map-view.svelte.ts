@@ -16,6 +16,8 @@ class MapView {
     eventColumns: app.eventColumns,
     eventTypes: filterState.eventTypes,
     densityArea: null,
+    zoom: null,
+    eventHighlight: app.openEvent ? { datasetId: app.openEvent.datasetId, row: app.openEvent.row } : null,
     glyphs: app.glyphs,
     halos: app.halos,
     selectedId: app.selectedIncidentId,
