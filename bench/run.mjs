@@ -2,10 +2,11 @@
 // `npm run bench`: the app's performance in headless Chromium against its production build.
 // See bench/README.md. Options:
 //   --smoke                 small sizes (2,000 rows, 200 arcs): a quick check that it all still runs
-//   --only=a,b              sections: coldstart, import, playback, bytes (reload and brush run with import)
+//   --only=a,b              sections: coldstart, import, playback, bytes, arcs (reload and brush run with import)
 //   --out=FILE              JSON results (default bench-results/latest.json, or bench-results/smoke.json)
 //   --repeat=N              run the import and playback sections N times (each figure quoted per round)
 //   --rows=100000,1000000   import sizes; --arcs=1000,10000,100000 playback sizes; --runs=3 cold starts
+//   --imported=1000,10000   sizes of the "imported arcs" section (an analyst's CSV of arcs)
 //   --app-dir=DIR           the app's production build (default dist-bench/app, built by `npm run bench`)
 //   --bare-dir=DIR          the bare pages' build (default dist-bench/bare)
 //   --strict                exit 1 when a target is missed (default: only when a measurement fails)
@@ -15,7 +16,8 @@ import { dirname } from 'node:path';
 import { openBrowser } from './lib/browser.mjs';
 import { kb, measureBytes } from './lib/bytes.mjs';
 import { measureColdStart } from './lib/coldstart.mjs';
-import { acledCsv, appJson } from './lib/datasets.mjs';
+import { acledCsv, appJson, arcsCsvFile } from './lib/datasets.mjs';
+import { measureImportedArcs } from './lib/imported-arcs.mjs';
 import { measureImport } from './lib/import.mjs';
 import { measurePlayback } from './lib/playback.mjs';
 import { startMonitor } from './lib/monitor.mjs';
@@ -28,7 +30,7 @@ const argv = new Map(
     return [key, rest.length ? rest.join('=') : 'true'];
   }),
 );
-const known = ['smoke', 'only', 'out', 'repeat', 'rows', 'arcs', 'runs', 'app-dir', 'bare-dir', 'strict'];
+const known = ['smoke', 'only', 'out', 'repeat', 'rows', 'arcs', 'imported', 'runs', 'app-dir', 'bare-dir', 'strict'];
 for (const key of argv.keys())
   if (!known.includes(key)) {
     console.error(`unknown option --${key}; options: ${known.map((k) => `--${k}`).join(' ')}`);
@@ -37,7 +39,7 @@ for (const key of argv.keys())
 const smoke = argv.get('smoke') === 'true';
 const list = (value, fallback) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
 const numbers = (value, fallback) => list(value, fallback).map(Number);
-const SECTIONS = ['coldstart', 'import', 'playback', 'bytes'];
+const SECTIONS = ['coldstart', 'import', 'playback', 'bytes', 'arcs'];
 const only = list(argv.get('only'), SECTIONS);
 for (const s of only)
   if (!SECTIONS.includes(s)) {
@@ -51,6 +53,7 @@ const config = {
   importRows: numbers(argv.get('rows'), smoke ? ['2000'] : ['100000', '1000000']),
   brushMoves: smoke ? 4 : 10,
   playbackArcs: numbers(argv.get('arcs'), smoke ? ['200'] : ['1000', '10000', '100000']),
+  importedArcs: numbers(argv.get('imported'), smoke ? ['200'] : ['1000', '10000']),
   // Frames sampled per side: at least minMs and minFrames, at most maxMs, after warmFrames.
   // Software WebGL takes about 1 ms per arc per frame here (10k arcs: ~12 s a frame), so 100k
   // arcs get one warm-up frame and 2 frame intervals (about two minutes each).
@@ -87,7 +90,7 @@ const rows = [];
 function row(section, label, values, { unit = 'ms', target = null, digits = 0, note = '' } = {}) {
   rows.push({ section, label, values: values.map((v) => (v === null || v === undefined ? null : Number(v))), unit, target, digits, note });
 }
-const results = { config, machine, coldstart: null, import: [], playback: [], bytes: null, failures: [] };
+const results = { config, machine, coldstart: null, import: [], playback: [], bytes: null, importedArcs: [], failures: [] };
 
 function fmt(value, unit, digits) {
   if (value === null || Number.isNaN(value)) return 'n/a';
@@ -249,6 +252,42 @@ try {
         note: few ? 'few frames, each minutes long: a rough figure' : '',
       });
       row('5. Playback', `${label} arcs: app JSON import through the UI`, runs.map((r) => r.app.import.endToEndMs));
+    }
+  });
+
+  await section('arcs', async () => {
+    for (let round_ = 0; round_ < config.repeat; round_++)
+      for (const n of config.importedArcs) {
+        log(`  ${n} imported arcs${config.repeat > 1 ? `, round ${round_ + 1}/${config.repeat}` : ''}`);
+        results.importedArcs.push({
+          round: round_ + 1,
+          ...(await measureImportedArcs({ appUrl: app.url, bareUrl: bare.url, count: n, csv: arcsCsvFile(n, 1), sample: config.sample(n), log })),
+        });
+      }
+    for (const n of config.importedArcs) {
+      const runs = results.importedArcs.filter((r) => r.count === n);
+      const label = n.toLocaleString('en-US');
+      const MB = (v) => `${round(v, 1)} MB`;
+      row('7. Imported arcs', `${label} arcs: ready, app (file chosen → drawn) / bare page (opened → drawn)`, runs.map((r) => r.ratios.ready), {
+        unit: 'x',
+        target: { op: '<=', value: n >= 10_000 ? 1.5 : 1 },
+        note: runs.map((r) => `${fmt(r.app.readyMs, 'ms', 0)} / ${fmt(r.bare.readyMs, 'ms', 0)}`).join('; '),
+      });
+      row('7. Imported arcs', `${label} arcs: playback frame (30-day window), app / bare`, runs.map((r) => r.ratios.frame), {
+        unit: 'x',
+        target: { op: '<=', value: 1.3 },
+        note: runs.map((r) => `${fmt(r.app.msPerFrame, 'ms', 1)} / ${fmt(r.bare.msPerFrame, 'ms', 1)}, ${r.app.frames} / ${r.bare.frames} frames`).join('; '),
+      });
+      row('7. Imported arcs', `${label} arcs: JS heap the import adds / bare page's heap`, runs.map((r) => r.ratios.heap), {
+        unit: 'x',
+        target: { op: '<=', value: 3 },
+        note: runs.map((r) => `${MB(r.app.heap.addedMB)} / ${MB(r.bare.heap.usedMB)}`).join('; '),
+      });
+      row('7. Imported arcs', `${label} arcs: JS heap peak, app (added) / bare page`, runs.map((r) => r.ratios.heapPeak), {
+        unit: 'x',
+        target: { op: '<=', value: 3 },
+        note: runs.map((r) => `${MB(r.app.heap.peakAddedMB)} / ${MB(r.bare.heap.peakMB)}`).join('; '),
+      });
     }
   });
 

@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { arcsCsv } from '../../scripts/generate-arcs.mjs';
+
 export const CACHE_DIR = resolve('node_modules/.cache/bench');
 
 function cachePath(name) {
@@ -105,5 +107,12 @@ export function appJson(count, seed = 1) {
   };
   writeFileSync(`${file}.partial`, JSON.stringify(data));
   renameSync(`${file}.partial`, file);
+  return { file, bytes: statSync(file).size };
+}
+
+/** Path of `node scripts/generate-arcs.mjs --rows N --seed S` output (an analyst's CSV of arcs), generated once. */
+export function arcsCsvFile(rows, seed = 1) {
+  const file = cachePath(`arcs-${rows}-seed${seed}.csv`);
+  if (!existsSync(file) || statSync(file).size === 0) writeFileSync(file, arcsCsv(rows, seed));
   return { file, bytes: statSync(file).size };
 }

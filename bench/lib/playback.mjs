@@ -20,7 +20,7 @@ const QUERY = `from=${PLAYBACK_FROM}&to=${PLAYBACK_TO}&speed=16&t=${PLAYBACK_STA
  * at most `maxMs`.
  * Returns frame-time statistics.
  */
-async function sampleFrames(page, { minMs, minFrames, maxMs, warmFrames = 3 }) {
+export async function sampleFrames(page, { minMs, minFrames, maxMs, warmFrames = 3 }) {
   // Warm-up: `warmFrames` frames and a second after play (shaders compiled, TripsLayer attributes built).
   const warm = await page.evaluate(() => window.__benchFrames.length);
   const warmStart = Date.now();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredPlace } from '../data/db';
-import { labelRank, latinNameForArabicLabel, placeFeatures, uncertaintyCircles } from './place-features';
+import type { DatasetRecord, StoredPlace } from '../data/db';
+import { ARC_PLACE_PREFIX, arcPlaceFeatures, labelRank, latinNameForArabicLabel, placeFeatures, uncertaintyCircles } from './place-features';
 
 describe('latinNameForArabicLabel', () => {
   it('turns bracketed parts into a dash clause, which MapLibre cannot mirror', () => {
@@ -55,5 +55,38 @@ describe('uncertaintyCircles', () => {
     const north = Math.max(...ring.map((p) => p[1]!));
     expect(north - 35.1).toBeCloseTo(8 / 111.2, 2);
     expect(circles.features[0]!.properties.estimated).toBe(true);
+  });
+});
+
+describe('labels of imported arcs’ named places', () => {
+  const dataset = (over: Partial<DatasetRecord> = {}): DatasetRecord => ({
+    id: 'import-a',
+    kind: 'import',
+    name: 'arcs',
+    version: '1',
+    hash: 'h',
+    loadedAt: '2026-01-01',
+    visible: true,
+    incidentCount: 0,
+    arcPlaces: [
+      { name: { en: 'Depot 7', ar: 'Depot 7' }, lon: 39.7, lat: 34.6, role: 'target', arcs: 40 },
+      { name: { en: 'Conoco', ar: 'Conoco' }, lon: 40.3095, lat: 35.3362, role: 'target', arcs: 12 },
+      { name: { en: 'al-Mayadin', ar: 'الميادين' }, lon: 40.45, lat: 35.02, role: 'origin', arcs: 9, placeId: 'al-mayadin' },
+    ],
+    ...over,
+  });
+  const shown = new Map([
+    ['conoco', { lon: 40.30944, lat: 35.33611 }],
+    ['al-mayadin', { lon: 40.4535, lat: 35.0208 }],
+  ]);
+
+  it('labels a name once: not where the map labels a place already, nor a gazetteer place it shows', () => {
+    const features = arcPlaceFeatures([dataset()], 'en', shown);
+    expect(features.map((f) => [f.properties.name_en, f.properties.kind])).toEqual([['Depot 7', 'strike-area']]);
+    expect(features[0]!.properties.id.startsWith(ARC_PLACE_PREFIX)).toBe(true);
+  });
+
+  it('labels nothing of a hidden dataset', () => {
+    expect(arcPlaceFeatures([dataset({ visible: false })], 'en', shown)).toEqual([]);
   });
 });

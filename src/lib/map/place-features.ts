@@ -71,17 +71,24 @@ export function placeFeatures(places: Iterable<StoredPlace>, lang: 'en' | 'ar' =
 /** Ids of the labels of imported arcs' named places: not places of the app's data (nothing to open). */
 export const ARC_PLACE_PREFIX = 'arcplace:';
 
+/** An imported name this close (degrees) to a place the app labels already is that place's. */
+const SAME_PLACE_DEGREES = 0.02;
+
 /**
  * The named ends of imported arcs of the visible datasets, as labels after the selection's
- * places (the most used first). A name the app's data already labels (a gazetteer place
- * shown) is not labelled twice; a coordinate without a name was never kept.
+ * places (the most used first). A gazetteer place the map shows, or a name at a place the
+ * map labels already, is not labelled twice; a coordinate without a name was never kept.
  */
-export function arcPlaceFeatures(datasets: readonly DatasetRecord[], lang: 'en' | 'ar', labelled: { has(id: string): boolean }): Feature<Point, PlaceProperties>[] {
+export function arcPlaceFeatures(datasets: readonly DatasetRecord[], lang: 'en' | 'ar', labelled: ReadonlyMap<string, { lon: number; lat: number }>): Feature<Point, PlaceProperties>[] {
   const features: Feature<Point, PlaceProperties>[] = [];
+  const near = (p: ArcPlace) => {
+    for (const q of labelled.values()) if (Math.abs(q.lon - p.lon) < SAME_PLACE_DEGREES && Math.abs(q.lat - p.lat) < SAME_PLACE_DEGREES) return true;
+    return false;
+  };
   for (const d of datasets) {
     if (!d.visible) continue;
     (d.arcPlaces ?? []).forEach((p: ArcPlace, n) => {
-      if (p.placeId && labelled.has(p.placeId)) return;
+      if ((p.placeId && labelled.has(p.placeId)) || near(p)) return;
       const id = `${ARC_PLACE_PREFIX}${d.id}:${n}`;
       features.push({
         type: 'Feature',
