@@ -6,7 +6,7 @@
  * they get many (a file's rows carry no status to dash them by), so a crowd reads as lines.
  */
 import type { Layer } from '@deck.gl/core';
-import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
+import { DataFilterExtension, PathStyleExtension, type DataFilterExtensionProps, type PathStyleExtensionProps } from '@deck.gl/extensions';
 import { TripsLayer } from '@deck.gl/geo-layers';
 import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { EventColumns } from '../data/event-columns';
@@ -43,8 +43,15 @@ export interface ArcChunkData {
 
 export const IMPORTED_ARC_LAYER_PREFIX = 'imported-arcs-';
 
+// The same extensions as the bundled layers (incident-layers.ts): deck.gl then reuses their
+// compiled shaders, which software WebGL takes up to 0.75 s each to build. Arcs are solid
+// (dash [0, 0]) but keep the dash extension for that reason.
 const filter = new DataFilterExtension({ filterSize: 2 });
+const dashes = new PathStyleExtension({ dash: true });
 const SHOWN: [number, number] = [0.5, 1.5];
+/** Filter props that every object passes (heads and pulses are chosen on the CPU). */
+const ALWAYS = { extensions: [filter], getFilterValue: () => [0, 1], filterRange: [[-1, 1], SHOWN] as [number, number][] };
+const SOLID: [number, number] = [0, 0];
 const STYLE = STATUS_STYLE.reported;
 
 const chunkData = new WeakMap<ArcChunk, ArcChunkData>();
@@ -101,7 +108,7 @@ export function buildImportedArcLayers(state: ImportedArcState): Layer[] {
     const colorOf = (k: number): Rgb => KIND_COLORS[arcs.kinds[columns.eventType[arcs.rows[k]!]!] ?? 'other-strike'];
     arcChunks(arcs, detail).forEach((chunk, c) => {
       layers.push(
-        new PathLayer<unknown, DataFilterExtensionProps>({
+        new PathLayer<unknown, DataFilterExtensionProps & PathStyleExtensionProps>({
           id: `${IMPORTED_ARC_LAYER_PREFIX}${columns.datasetId}-${detail}-${c}`,
           data: dataOf(arcs, chunk),
           _pathType: 'open',
@@ -109,12 +116,15 @@ export function buildImportedArcLayers(state: ImportedArcState): Layer[] {
           getWidth: columns.arcCount > 1000 ? 1.25 : 1.75,
           widthUnits: 'pixels',
           widthMinPixels: 1,
+          capRounded: true,
+          jointRounded: true,
+          getDashArray: SOLID,
           getFilterValue: (_: unknown, { index }: { index: number }) => {
             const k = chunk.first + index;
             return [arcs.day[k]!, shown[columns.eventType[arcs.rows[k]!]!]!];
           },
           updateTriggers: { getFilterValue: typeKey },
-          extensions: [filter],
+          extensions: [filter, dashes],
           filterRange: [state.window.range, SHOWN],
           filterSoftRange: [state.window.softRange, SHOWN],
           filterTransformColor: true,
@@ -153,7 +163,7 @@ function inFlight(arcs: ArcRows, shown: Uint8Array, colorOf: (k: number) => Rgb,
 }
 
 function headsLayer(flying: Flying[], playhead: number): Layer {
-  return new TripsLayer<Flying>({
+  return new TripsLayer<Flying, DataFilterExtensionProps<Flying>>({
     id: 'imported-heads',
     data: flying,
     getPath: (d) => d.path,
@@ -165,13 +175,14 @@ function headsLayer(flying: Flying[], playhead: number): Layer {
     currentTime: playhead,
     trailLength: HEAD_TRAIL_DAYS,
     fadeTrail: true,
+    ...ALWAYS,
   });
 }
 
 /** One ring per impact, growing and fading over PULSE_DAYS. */
 function pulseLayer(pulses: Pulse[], playhead: number): Layer {
   const age = (d: Pulse) => Math.min(1, Math.max(0, (playhead - d.day) / PULSE_DAYS));
-  return new ScatterplotLayer<Pulse>({
+  return new ScatterplotLayer<Pulse, DataFilterExtensionProps<Pulse>>({
     id: 'imported-pulses',
     data: pulses,
     getPosition: (d) => d.at,
@@ -183,6 +194,7 @@ function pulseLayer(pulses: Pulse[], playhead: number): Layer {
     getLineWidth: 2,
     lineWidthUnits: 'pixels',
     updateTriggers: { getRadius: playhead, getLineColor: playhead },
+    ...ALWAYS,
   });
 }
 
