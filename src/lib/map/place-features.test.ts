@@ -84,6 +84,9 @@ describe('labels of imported arcs’ named places', () => {
     const features = arcPlaceFeatures([dataset()], 'en', shown);
     expect(features.map((f) => [f.properties.name_en, f.properties.kind])).toEqual([['Depot 7', 'strike-area']]);
     expect(features[0]!.properties.id.startsWith(ARC_PLACE_PREFIX)).toBe(true);
+    // The file's name is one text: one line of the label, whichever the language.
+    expect([features[0]!.properties.name_en, features[0]!.properties.name_ar]).toEqual(['Depot 7', '']);
+    expect(arcPlaceFeatures([dataset()], 'ar', shown).map((f) => [f.properties.name_ar, f.properties.name_en])).toEqual([['Depot 7', '']]);
   });
 
   it('labels nothing of a hidden dataset', () => {

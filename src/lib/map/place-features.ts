@@ -96,8 +96,9 @@ export function arcPlaceFeatures(datasets: readonly DatasetRecord[], lang: 'en' 
         geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
         properties: {
           id,
-          name_en: lang === 'ar' ? latinNameForArabicLabel(p.name.en) : p.name.en,
-          name_ar: p.name.ar,
+          // A file's own name is one text: written once, in the label's first line.
+          name_en: p.name.en === p.name.ar && lang === 'ar' ? '' : lang === 'ar' ? latinNameForArabicLabel(p.name.en) : p.name.en,
+          name_ar: p.name.en === p.name.ar && lang === 'en' ? '' : p.name.ar,
           kind: p.role === 'target' ? 'strike-area' : 'launch-area',
           estimated: false,
           active: true,
