@@ -21,6 +21,14 @@ export const en = {
   'style.allowMore': 'Allow them too',
   'style.failedTitle': 'The map style could not be loaded',
   'style.failed': 'The style from {host} could not be loaded ({error}). The offline basemap is shown.',
+  'map.unavailable.title': 'The map cannot be drawn in this browser',
+  'map.unavailable.noWebgl2':
+    'It needs WebGL2, which this browser does not offer: Tor Browser turns it off at its Safer and Safest security levels (and WebGL2 at Standard too), some workplaces block it, and some graphics drivers may not use it.',
+  'map.unavailable.failed': 'The map failed to start: {detail}',
+  'map.unavailable.works':
+    'Everything else works: the incident list, search and filters, the timeline and its dates, statistics, each incident with its sources and the Arabic original, imports, and data exports (CSV, GeoJSON, JSON). Map images and videos need the map.',
+  'map.unavailable.how':
+    'To see the map, open it in a browser with WebGL2 on: in Firefox, about:config → webgl.disabled = false; in Chrome or Edge, Settings → System → “Use graphics acceleration when available”. In Tor Browser, turning WebGL on makes your browser easier to fingerprint: do so only if that risk is acceptable to you.',
   'app.staleSchema': 'A newer version of this map opened its data in another tab. Reload this tab to continue.',
   'app.refreshError': 'Could not read the latest data: {error}. The map still shows what it showed before.',
   'app.reload': 'Reload',
