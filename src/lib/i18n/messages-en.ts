@@ -21,6 +21,11 @@ export const en = {
   'style.allowMore': 'Allow them too',
   'style.failedTitle': 'The map style could not be loaded',
   'style.failed': 'The style from {host} could not be loaded ({error}). The offline basemap is shown.',
+  'map.canvasLabel': 'Map (simple drawing): arrow keys pan, + and − zoom',
+  'map.unavailable.simple': 'A simpler map: this browser has no WebGL2',
+  'map.unavailable.simpleWorks':
+    'The same arcs, places and playback are drawn without it; pan and zoom with the mouse, a finger or the keyboard (arrows, + and −). Map images work; videos need WebGL.',
+  'map.unavailable.more': 'Why, and how to turn WebGL on',
   'map.unavailable.title': 'The map cannot be drawn in this browser',
   'map.unavailable.noWebgl2':
     'It needs WebGL2, which this browser does not offer: Tor Browser turns it off at its Safer and Safest security levels (and WebGL2 at Standard too), some workplaces block it, and some graphics drivers may not use it.',

@@ -14,7 +14,7 @@ import { FLIGHT_DAYS, STATUS_STYLE } from './incident-glyphs';
 import { HEAD_TRAIL_DAYS, PULSE_DAYS } from './incident-layers';
 import { KIND_COLORS, type Rgb } from './incident-style';
 import type { LonLat } from './incident-geometry';
-import { arcChunks, arcDetail, arcPathOf, arcRowsOf, arcsBetween, chunkInWindow, type ArcChunk, type ArcRows } from './imported-arcs';
+import { arcChunks, arcDetail, arcPathOf, arcRowsOf, arcsInFlight, chunkInWindow, shownTypes, type ArcChunk, type ArcRows } from './imported-arcs';
 
 export interface ImportedArcState {
   columns: readonly EventColumns[];
@@ -74,13 +74,6 @@ export function pickedArcRow(data: unknown, index: number): { datasetId: string;
 /** Fainter as arcs get many, so that a crowd of them still reads as lines. */
 export function arcAlpha(count: number): number {
   return Math.round(STYLE.alpha * Math.max(0.35, Math.min(1, Math.sqrt(400 / Math.max(count, 1)))));
-}
-
-/** 1 for each event type index shown (all when none is chosen). */
-function shownTypes(columns: EventColumns, types: readonly string[]): Uint8Array {
-  const shown = new Uint8Array(256);
-  columns.eventTypes.forEach((name, index) => (shown[index] = types.length === 0 || types.includes(name) ? 1 : 0));
-  return shown;
 }
 
 interface Flying {
@@ -143,22 +136,19 @@ export function buildImportedArcLayers(state: ImportedArcState): Layer[] {
   return layers;
 }
 
-/** The arcs whose head is flying or whose impact is pulsing at the playhead (binary search: a handful of rows). */
+/** Heads and pulses of the arcs in flight at the playhead. */
 function inFlight(arcs: ArcRows, shown: Uint8Array, colorOf: (k: number) => Rgb, state: ImportedArcState, flying: Flying[], pulses: Pulse[]): void {
   const t = state.playhead!;
-  const [lo, hi] = arcsBetween(arcs, t - Math.max(HEAD_TRAIL_DAYS, PULSE_DAYS), t + FLIGHT_DAYS);
+  const { heads, pulses: landed } = arcsInFlight(arcs, shown, t, state.range, { trail: HEAD_TRAIL_DAYS, pulse: PULSE_DAYS });
   const { columns } = arcs;
-  for (let k = lo; k < hi; k++) {
-    const day = arcs.day[k]!;
+  for (const k of heads) {
+    const path = arcPathOf(arcs, k);
+    const launch = arcs.day[k]! - FLIGHT_DAYS;
+    flying.push({ path, timestamps: path.map((_, i) => launch + (FLIGHT_DAYS * i) / (path.length - 1)), color: colorOf(k) });
+  }
+  for (const k of landed) {
     const row = arcs.rows[k]!;
-    if (day < state.range[0] || day >= state.range[1] || !shown[columns.eventType[row]!]) continue;
-    const color = colorOf(k);
-    if (day >= t - HEAD_TRAIL_DAYS) {
-      const path = arcPathOf(arcs, k);
-      const launch = day - FLIGHT_DAYS;
-      flying.push({ path, timestamps: path.map((_, i) => launch + (FLIGHT_DAYS * i) / (path.length - 1)), color });
-    }
-    if (day <= t && day >= t - PULSE_DAYS) pulses.push({ at: [columns.lon[row]!, columns.lat[row]!], day, color });
+    pulses.push({ at: [columns.lon[row]!, columns.lat[row]!], day: arcs.day[k]!, color: colorOf(k) });
   }
 }
 

@@ -12,6 +12,7 @@
 import type { EventColumns } from '../data/event-columns';
 import { kindFromText, type IncidentKind } from '../data/vocabulary';
 import { ARC_SEGMENTS, arcPath, fanCurvature } from './arc-path';
+import { FLIGHT_DAYS } from './incident-glyphs';
 import { latToWorldY, lonToWorldX } from './event-density';
 import type { LonLat } from './incident-geometry';
 
@@ -204,4 +205,36 @@ function upperBound(values: Float32Array, target: number): number {
 /** Whether a chunk holds any arc whose day lies in [lower, upper]. */
 export function chunkInWindow(chunk: ArcChunk, [lower, upper]: readonly [number, number]): boolean {
   return chunk.dayMax >= lower && chunk.dayMin <= upper;
+}
+
+/** How long a head's trail and an impact's pulse last (days of data time), as the bundled ones. */
+export interface FlightTimes {
+  trail: number;
+  pulse: number;
+}
+
+/**
+ * The arcs in flight at day `t` (binary search: a handful of rows): those whose head is
+ * flying or trailing, and those whose impact is pulsing; only arcs of a shown type
+ * (`shown[typeIndex]`) whose day lies in `range` [first day, day after the last].
+ */
+export function arcsInFlight(arcs: ArcRows, shown: Uint8Array, t: number, range: readonly [number, number], times: FlightTimes): { heads: number[]; pulses: number[] } {
+  const heads: number[] = [];
+  const pulses: number[] = [];
+  const [lo, hi] = arcsBetween(arcs, t - Math.max(times.trail, times.pulse), t + FLIGHT_DAYS);
+  const { columns } = arcs;
+  for (let k = lo; k < hi; k++) {
+    const day = arcs.day[k]!;
+    if (day < range[0] || day >= range[1] || !shown[columns.eventType[arcs.rows[k]!]!]) continue;
+    if (day >= t - times.trail) heads.push(k);
+    if (day <= t && day >= t - times.pulse) pulses.push(k);
+  }
+  return { heads, pulses };
+}
+
+/** 1 for each event type index shown (all when none is chosen). */
+export function shownTypes(columns: EventColumns, types: readonly string[]): Uint8Array {
+  const shown = new Uint8Array(256);
+  columns.eventTypes.forEach((name, index) => (shown[index] = types.length === 0 || types.includes(name) ? 1 : 0));
+  return shown;
 }
