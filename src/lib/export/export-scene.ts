@@ -21,7 +21,8 @@ import { clampPlayhead, type Camera, type ScreenView } from './export-geometry';
 import type { Furniture } from './snapshot-composer';
 
 export interface ExportScene {
-  style: StyleSpecification;
+  /** The MapLibre style drawn; null for the map drawn without WebGL (its PNG is drawn by canvas-png.ts). */
+  style: StyleSpecification | null;
   screen: ScreenView;
   /** [first day, day after the last] of the selection. */
   range: [number, number];
@@ -43,11 +44,21 @@ export interface ExportScene {
 
 
 
-function inBounds(map: MaplibreMap, places: ReadonlyMap<string, StoredPlace>, incident: StoredIncident): boolean {
-  const bounds = map.getBounds();
+/** The map an export is taken from: its view, its style (if MapLibre's) and what it shows. */
+export interface SceneView {
+  screen: ScreenView;
+  style: StyleSpecification | null;
+  /** The basemap's credits, as text. */
+  attribution: string[];
+  /** Whether the map draws any uncertainty ring. */
+  uncertainty: boolean;
+  contains(lonLat: [number, number]): boolean;
+}
+
+function inBounds(view: SceneView, places: ReadonlyMap<string, StoredPlace>, incident: StoredIncident): boolean {
   const target = places.get(incident.targetId);
   const origin = incident.originId ? places.get(incident.originId) : undefined;
-  return [target, origin].some((p) => p !== undefined && bounds.contains([p.lon, p.lat]));
+  return [target, origin].some((p) => p !== undefined && view.contains([p.lon, p.lat]));
 }
 
 /** What the app hands an export: the map state the screen draws (one derivation for both), and the selection. */
@@ -69,30 +80,47 @@ function drawsUncertainty(style: StyleSpecification): boolean {
   return (source?.data?.features?.length ?? 0) > 0;
 }
 
-/** Reads everything an export needs from the map on screen and the app's inputs. */
-export function captureScene(map: MaplibreMap, title: string, inputs: SceneInputs): ExportScene {
+/** The MapLibre map on screen, as an export's view. */
+export function viewOfMap(map: MaplibreMap): SceneView {
   const container = map.getContainer();
   const center = map.getCenter();
-  const screen: ScreenView = {
-    width: container.clientWidth,
-    height: container.clientHeight,
-    center: [center.lng, center.lat],
-    zoom: map.getZoom(),
-    bearing: map.getBearing(),
-    pitch: map.getPitch(),
-  };
   const style = map.getStyle();
+  const bounds = map.getBounds();
+  return {
+    screen: {
+      width: container.clientWidth,
+      height: container.clientHeight,
+      center: [center.lng, center.lat],
+      zoom: map.getZoom(),
+      bearing: map.getBearing(),
+      pitch: map.getPitch(),
+    },
+    style,
+    attribution: styleAttribution(style),
+    uncertainty: drawsUncertainty(style),
+    contains: (lonLat) => bounds.contains(lonLat),
+  };
+}
+
+/** Reads everything an export needs from the map on screen and the app's inputs. */
+export function captureScene(map: MaplibreMap, title: string, inputs: SceneInputs): ExportScene {
+  return captureSceneOf(viewOfMap(map), title, inputs);
+}
+
+/** The same, from any view of the map (MapLibre's, or the one drawn without WebGL). */
+export function captureSceneOf(view: SceneView, title: string, inputs: SceneInputs): ExportScene {
+  const { screen, style } = view;
   // The export's renderer counts large datasets over its own view (IncidentRenderer), and draws no hover.
   const layerState: MapState = { ...inputs.state, densityArea: null, hoveredId: null };
   const range: [number, number] = [layerState.range[0], layerState.range[1]];
   const incidents = [...inputs.incidents];
   const places = inputs.places;
-  const inView = incidents.filter((i) => inBounds(map, places, i));
+  const inView = incidents.filter((i) => inBounds(view, places, i));
 
   // Texts in the language of the moment.
   const dir = locale.dir;
   const subtitle = `${formatDate(isoDateOfDay(range[0]))} – ${formatDate(isoDateOfDay(range[1] - 1))}`;
-  const attribution = styleAttribution(style).join(' · ') || t('export.noAttribution');
+  const attribution = view.attribution.join(' · ') || t('export.noAttribution');
   const credit = `${t('export.basemap', { attribution })} · ${t('app.shortTitle')} · ${t('export.made', { date: formatDate(new Date().toISOString().slice(0, 10)) })}`;
   const kindLabels = new Map(incidentKinds.map((k) => [k, t(`kind.${k}`)] as const));
   const statusLabels = new Map(statuses.map((s) => [s, t(`status.${s}`)] as const));
@@ -105,7 +133,7 @@ export function captureScene(map: MaplibreMap, title: string, inputs: SceneInput
     sourcesPrefix: t('export.sourcesPrefix'),
     uncertainty: t('export.uncertainty'),
   };
-  const showsUncertainty = drawsUncertainty(style);
+  const showsUncertainty = view.uncertainty;
   const moreLabel = (n: number) => t('export.more', { count: n });
   const formatDistance = (metres: number) =>
     metres >= 1000 ? t('export.km', { value: formatNumber(metres / 1000) }) : t('export.m', { value: formatNumber(metres) });

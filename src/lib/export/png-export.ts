@@ -17,7 +17,7 @@ export interface PngResult {
   elapsedMs: number;
 }
 
-function toPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+export function toPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded as PNG.'))), 'image/png'));
 }
 
@@ -26,6 +26,7 @@ export async function exportPng(scene: ExportScene, preset: PngPreset, signal?: 
   const started = performance.now();
   await ensureExportFonts();
   const size = presetSize(preset, scene.screen);
+  if (!scene.style) throw new Error('This map has no MapLibre style: see canvas-png.ts.');
   const basemap = await renderBasemap(scene.style, fitCamera(scene.screen, size), size, signal);
   const renderer = await IncidentRenderer.open(basemap.camera, size, signal);
   const canvas = document.createElement('canvas');

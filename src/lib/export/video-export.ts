@@ -75,6 +75,7 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
 
   await ensureExportFonts();
   const size: RenderSize = { cssWidth: options.width, cssHeight: options.height, pixelRatio: 1 };
+  if (!scene.style) throw new Error('A video needs WebGL: this map is drawn without it.');
   const basemap = await renderBasemap(scene.style, fitCamera(scene.screen, size), size, signal);
   const renderer = await IncidentRenderer.open(basemap.camera, size, signal);
   const canvas = document.createElement('canvas');

@@ -22,6 +22,7 @@ export const ar: Record<MessageKey, Message> = {
   'style.allowMore': 'اسمح بها أيضاً',
   'style.failedTitle': 'تعذّر تحميل نمط الخريطة',
   'style.failed': 'تعذّر تحميل النمط من {host} ({error}). تُعرض الخريطة الأساسية المحلية.',
+  'export.videoNeedsWebgl': 'يحتاج الفيديو إلى WebGL، وهذا المتصفح لا يتيحه: تعمل صورة الخريطة وتصدير البيانات.',
   'map.canvasLabel': 'الخريطة (رسم مبسّط): الأسهم للتحريك، و+ و− للتكبير والتصغير',
   'map.unavailable.simple': 'خريطة مبسّطة: لا يتيح هذا المتصفح WebGL2',
   'map.unavailable.simpleWorks':

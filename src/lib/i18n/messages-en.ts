@@ -21,6 +21,7 @@ export const en = {
   'style.allowMore': 'Allow them too',
   'style.failedTitle': 'The map style could not be loaded',
   'style.failed': 'The style from {host} could not be loaded ({error}). The offline basemap is shown.',
+  'export.videoNeedsWebgl': 'A video needs WebGL, which this browser does not offer: the map image and the data exports work.',
   'map.canvasLabel': 'Map (simple drawing): arrow keys pan, + and − zoom',
   'map.unavailable.simple': 'A simpler map: this browser has no WebGL2',
   'map.unavailable.simpleWorks':

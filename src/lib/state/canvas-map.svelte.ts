@@ -1,16 +1,15 @@
 /**
- * The map drawn without WebGL (CanvasMap.svelte), for the PNG export: its view, its
- * basemap data and its places, registered while it is on the page.
+ * The map drawn without WebGL (CanvasMap.svelte), for the PNG export: its view as an
+ * export sees it, and what it draws the basemap and places from; registered while it is
+ * on the page.
  */
-import type { Feature, Point } from 'geojson';
-import type { BasemapData } from '../map/canvas/canvas-basemap';
-import type { CanvasView } from '../map/canvas/canvas-view';
-import type { PlaceProperties } from '../map/place-features';
+import type { SceneView } from '../export/export-scene';
+import type { CanvasMapSource } from '../export/canvas-png';
 
 export interface CanvasMapHandle {
-  view(): CanvasView;
-  basemap(): BasemapData | null;
-  features(): Feature<Point, PlaceProperties>[];
+  sceneView(): SceneView;
+  /** Null until the basemap files are read. */
+  source(): CanvasMapSource | null;
 }
 
 class CanvasMapState {
