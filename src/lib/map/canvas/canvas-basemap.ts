@@ -5,10 +5,11 @@
  * city labels in both scripts (the browser's 2D text shapes Arabic), placed after the
  * app's own places so that these win a collision.
  */
-import { geoPath, type GeoProjection } from 'd3-geo';
+import type { GeoPath, GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { BASEMAP_COLORS as C, BASEMAP_FILES } from '../basemap-style';
 import { drawLabel, type LabelBoxes } from './canvas-labels';
+import { canvasPath } from './canvas-view';
 
 type Props = Record<string, unknown>;
 export type BasemapData = Record<keyof typeof BASEMAP_FILES, FeatureCollection<Geometry, Props>>;
@@ -28,14 +29,14 @@ export async function loadBasemap(baseUrl: string): Promise<BasemapData> {
 /** A line width that grows with the zoom between two stops, as the style's `interpolate`. */
 const byZoom = (zoom: number, z0: number, w0: number, z1: number, w1: number) => w0 + (w1 - w0) * Math.max(0, Math.min(1, (zoom - z0) / (z1 - z0)));
 
-function fill(ctx: CanvasRenderingContext2D, path: ReturnType<typeof geoPath>, features: readonly Feature[], color: string): void {
+function fill(ctx: CanvasRenderingContext2D, path: GeoPath, features: readonly Feature[], color: string): void {
   ctx.beginPath();
   for (const f of features) path(f);
   ctx.fillStyle = color;
-  ctx.fill();
+  ctx.fill('evenodd');
 }
 
-function stroke(ctx: CanvasRenderingContext2D, path: ReturnType<typeof geoPath>, features: readonly Feature[], color: string, width: number, dash: number[] = []): void {
+function stroke(ctx: CanvasRenderingContext2D, path: GeoPath, features: readonly Feature[], color: string, width: number, dash: number[] = []): void {
   ctx.beginPath();
   for (const f of features) path(f);
   ctx.strokeStyle = color;
@@ -47,7 +48,7 @@ function stroke(ctx: CanvasRenderingContext2D, path: ReturnType<typeof geoPath>,
 
 /** Draws the basemap's shapes, under everything else. */
 export function drawBasemapShapes(ctx: CanvasRenderingContext2D, projection: GeoProjection, data: BasemapData, size: { width: number; height: number; zoom: number }): void {
-  const path = geoPath(projection, ctx);
+  const path = canvasPath(projection, ctx);
   const { zoom } = size;
   ctx.fillStyle = C.sea;
   ctx.fillRect(0, 0, size.width, size.height);

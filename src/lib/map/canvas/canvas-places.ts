@@ -3,17 +3,18 @@
  * place's shaded circle), each place's dot and its two-script label, the targets of the
  * selection placed first (the features' `rank`, as MapLibre's symbol-sort-key).
  */
-import { geoPath, type GeoProjection } from 'd3-geo';
+import type { GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Point as GeoPoint, Polygon } from 'geojson';
 import { BASEMAP_COLORS as C } from '../basemap-style';
 import type { PlaceProperties } from '../place-features';
 import { drawLabel, type LabelBoxes } from './canvas-labels';
+import { canvasPath } from './canvas-view';
 
 const UNCERTAINTY = 'rgba(107, 91, 149, ';
 
 /** The selection's uncertainty rings and the focused place's circle. */
 export function drawUncertainty(ctx: CanvasRenderingContext2D, projection: GeoProjection, zoom: number, circles: FeatureCollection<Polygon>, focus: FeatureCollection<Polygon>): void {
-  const path = geoPath(projection, ctx);
+  const path = canvasPath(projection, ctx);
   if (zoom >= 6)
     for (const f of circles.features) {
       ctx.beginPath();
@@ -27,7 +28,7 @@ export function drawUncertainty(ctx: CanvasRenderingContext2D, projection: GeoPr
     ctx.beginPath();
     path(f);
     ctx.fillStyle = `${UNCERTAINTY}0.1)`;
-    ctx.fill();
+    ctx.fill('evenodd');
     ctx.strokeStyle = `${UNCERTAINTY}0.75)`;
     ctx.lineWidth = 1.5;
     ctx.setLineDash(f.properties?.['estimated'] ? [3, 2] : []);

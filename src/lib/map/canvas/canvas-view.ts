@@ -3,7 +3,7 @@
  * Web Mercator tiles, so `#map=` links mean the same on both maps), projected with d3-geo.
  * Pure: pan, zoom about a point and fitting bounds return a new view.
  */
-import { geoMercator, type GeoProjection } from 'd3-geo';
+import { geoMercator, geoPath, geoTransform, type GeoPath, type GeoProjection } from 'd3-geo';
 
 export interface CanvasView {
   lon: number;
@@ -24,6 +24,22 @@ export function projectionOf(view: CanvasView): GeoProjection {
     .center([view.lon, view.lat])
     .translate([view.width / 2, view.height / 2])
     .precision(0);
+}
+
+/**
+ * A path renderer for GeoJSON on a 2D canvas through the view's Mercator, point by point:
+ * planar (no spherical clipping), so a ring's winding order does not matter (d3's spherical
+ * path would read the basemap's counter-clockwise rings as "the whole globe but this").
+ * Fill with the even-odd rule, for lakes inside land.
+ */
+export function canvasPath(projection: GeoProjection, ctx: CanvasRenderingContext2D): GeoPath {
+  const planar = geoTransform({
+    point(lon, lat) {
+      const p = projection([lon, lat]);
+      if (p) this.stream.point(p[0], p[1]);
+    },
+  });
+  return geoPath(planar, ctx);
 }
 
 const clampZoom = (z: number) => Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
