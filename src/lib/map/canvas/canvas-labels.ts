@@ -29,7 +29,10 @@ export function drawLabel(ctx: CanvasRenderingContext2D, boxes: LabelBoxes, [x, 
   const w = Math.max(...widths);
   const h = lines.length * style.size * 1.2;
   // Beside a dot: to its right for a Latin first line, to its left for an Arabic one.
-  const rtl = isArabic(lines[0]!);
+  // Beside the dot on the other side when the reading side would leave the canvas.
+  const canvasWidth = ctx.canvas.width / (ctx.getTransform().a || 1);
+  let rtl = isArabic(lines[0]!);
+  if (style.anchor === 'right-of-dot' && (rtl ? x - 7 - w < 0 : x + 7 + w > canvasWidth)) rtl = !rtl;
   const left = style.anchor === 'center' ? x - w / 2 : rtl ? x - 7 - w : x + 7;
   const top = y - h / 2;
   const box = { x: left - 2, y: top - 1, w: w + 4, h: h + 2 };
