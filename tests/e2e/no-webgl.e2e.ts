@@ -49,6 +49,15 @@ describe('without WebGL', () => {
     const box = (await map.boundingBox())!;
     const image = decodePng(await map.screenshot());
     expect(countReddish(image, { x: 0, y: 0, width: Math.round(box.width), height: Math.round(box.height) })).toBeGreaterThan(300);
+    // Keyboard: + zooms in, an arrow pans (and is not taken as a playback key).
+    const viewOf = async () => (await map.getAttribute('data-view'))!.split('/').map(Number) as [number, number, number];
+    const [zoom, , lon] = await viewOf();
+    await p.locator('[data-testid="map"] canvas').focus();
+    await p.keyboard.press('+');
+    await p.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await viewOf())[0]).toBeCloseTo(zoom + 0.5, 5);
+    expect((await viewOf())[2]).toBeGreaterThan(lon);
+    expect(await p.getByTestId('playhead-date').innerText()).not.toBe('');
     await p.getByTestId('lang-toggle').click();
     await expect.poll(() => notice.innerText()).toContain('خريطة مبسّطة: لا يتيح هذا المتصفح WebGL2');
     expect(errors).toEqual([]);
