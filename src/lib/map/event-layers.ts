@@ -70,7 +70,7 @@ export interface EventLayerState {
 /** The app's opening view, for a density image made before the map tells its view. */
 const REGION_AREA = densityAreaFor({ west: 35.6, south: 32.4, east: 42.6, north: 37.5 }, 6);
 
-interface DensityImage {
+export interface DensityImage {
   key: string;
   grid: DensityGrid;
   image: ImageData;
@@ -78,7 +78,8 @@ interface DensityImage {
 /** The last image made per dataset and area: hover and selection redraw without counting again. */
 const densityImages = new WeakMap<EventColumns, Map<DensityArea, DensityImage>>();
 
-function densityImage(columns: EventColumns, area: DensityArea, window: EventLayerState['window'], types: readonly string[]): DensityImage {
+/** The density image of a dataset over an area for a window and types: counted once, kept for redraws (the map without WebGL draws it too). */
+export function densityImage(columns: EventColumns, area: DensityArea, window: EventLayerState['window'], types: readonly string[]): DensityImage {
   let byArea = densityImages.get(columns);
   if (!byArea) densityImages.set(columns, (byArea = new Map()));
   const key = `${window.range.join()}|${window.softRange.join()}|${[...types].sort().join('\u001f')}`;

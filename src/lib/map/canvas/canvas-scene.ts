@@ -9,8 +9,8 @@
 import type { GeoProjection } from 'd3-geo';
 import type { EventColumns } from '../../data/event-columns';
 import { dayRangeIndices } from '../../data/event-store';
-import { DENSITY_DARK, DENSITY_LIGHT, EVENT_COLOR, typeMask } from '../event-layers';
-import { areaBounds, densityAreaFor, densityGrid, densityPixels, drawnAsDensity, rowAt, type DensityGrid } from '../event-density';
+import { densityImage, EVENT_COLOR, typeMask } from '../event-layers';
+import { areaBounds, densityAreaFor, drawnAsDensity, rowAt, type DensityGrid } from '../event-density';
 import { FLIGHT_DAYS, STATUS_STYLE, type ArcGlyph } from '../incident-glyphs';
 import { HEAD_TRAIL_DAYS, PULSE_DAYS, visibleWindow } from '../incident-layers';
 import { KIND_COLORS, type Rgb } from '../incident-style';
@@ -239,6 +239,9 @@ function drawEventHighlight(ctx: CanvasRenderingContext2D, state: MapState, proj
   ctx.stroke();
 }
 
+/** The density images made into canvases, once each. */
+const tiles = new WeakMap<ImageData, HTMLCanvasElement>();
+
 /** The density image of a large dataset, counted over the view, laid on the map in Mercator. */
 function drawDensity(
   ctx: CanvasRenderingContext2D,
@@ -252,12 +255,15 @@ function drawDensity(
   const [west, south] = projection.invert!([0, view.height])!;
   const [east, north] = projection.invert!([view.width, 0])!;
   const area = state.densityArea ?? densityAreaFor({ west, south, east, north }, view.zoom);
-  const grid = densityGrid(columns, area, window, state.eventTypes.length || columns.arcCount ? typeMask(columns, state.eventTypes) : null);
-  const image = new ImageData(densityPixels(grid, DENSITY_LIGHT, DENSITY_DARK) as Uint8ClampedArray<ArrayBuffer>, area.width, area.height);
-  const tile = document.createElement('canvas');
-  tile.width = area.width;
-  tile.height = area.height;
-  tile.getContext('2d')!.putImageData(image, 0, 0);
+  const { grid, image } = densityImage(columns, area, window, state.eventTypes);
+  let tile = tiles.get(image);
+  if (!tile) {
+    tile = document.createElement('canvas');
+    tile.width = area.width;
+    tile.height = area.height;
+    tile.getContext('2d')!.putImageData(image, 0, 0);
+    tiles.set(image, tile);
+  }
   const [w, s, e, n] = areaBounds(area);
   const a = projection([w, n])!;
   const b = projection([e, s])!;
