@@ -10,7 +10,9 @@
  */
 import type { DatasetRecord, IncidentDatabase } from '../data/db';
 import { countOrigins, EVENT_CHUNK_ROWS, FIELD_SEPARATOR } from '../data/event-store';
-import { batchFromRecords, batchKeys, buildEventRecords, mergeBatches, type EventBatch } from './event-batch';
+import { batchKeys, type EventBatch } from './event-batch';
+import { mergeBatches } from './event-merge';
+import { batchFromRecords, buildEventRecords } from './event-records';
 import { defaultDatasetName, type MergePreview } from './import-core';
 import { ImportCancelled, ImportError, type CommitResult, type ParsedImport } from './types';
 import { commitRestore } from './backup-import';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { concatEventChunks, decodeTextRow, FIELD_SEPARATOR, type EventTextRecord } from '../data/event-store';
-import { batchFromRecords, batchKeys, buildEventRecords, EventAccumulator, MAX_EVENT_TYPES, mergeBatches, rowText, sortOrderByDay, type EventBatch } from './event-batch';
+import { batchKeys, EventAccumulator, MAX_EVENT_TYPES, rowText, type EventBatch } from './event-batch';
+import { mergeBatches } from './event-merge';
+import { batchFromRecords, buildEventRecords, sortOrderByDay } from './event-records';
 
 function batchOf(rows: [id: string, day: number, type: string, notes?: string][]): EventBatch {
   const acc = new EventAccumulator(2);

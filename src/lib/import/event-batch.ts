@@ -1,19 +1,10 @@
 /**
- * Point events being imported, held as growing columns (no object per row), then
- * sorted by day and cut into the records of src/lib/data/event-store.ts. The rows'
- * text is gathered into a few big strings (blocks) while the file is read, in file
- * order, and stored as such: sorting moves only numbers, never text. Also merges a
- * re-imported ACLED file into the rows already stored, by id.
+ * Events being imported, held as growing columns (no object per row): the batch a file
+ * becomes before it is sorted and stored (event-records.ts) or merged (event-merge.ts).
+ * The rows' text is gathered into a few big strings (blocks) while the file is read, in
+ * file order, and stored as such: sorting moves only numbers, never text.
  */
-import {
-  chunkRecordId,
-  EVENT_CHUNK_ROWS,
-  FIELD_SEPARATOR,
-  TEXT_FIELDS,
-  type EventChunkRecord,
-  type EventKeyRecord,
-  type EventTextRecord,
-} from '../data/event-store';
+import { FIELD_SEPARATOR } from '../data/event-store';
 
 /** Event types beyond this many share the last index, "Other". */
 export const MAX_EVENT_TYPES = 256;
@@ -88,7 +79,7 @@ function grown<T extends Column>(a: T, capacity: number): T {
  * parser's input) until `flush`, which joins them into one flat string, letting the
  * parser's strings go.
  */
-class TextBlocks {
+export class TextBlocks {
   readonly blocks: string[] = [];
   private pending: string[] = [];
   private length = 0;
@@ -239,269 +230,11 @@ export class EventAccumulator {
 }
 
 /** Adds a type to a list (up to MAX_EVENT_TYPES, the last being "Other"); returns its index. */
-function addEventType(types: string[], name: string): number {
+export function addEventType(types: string[], name: string): number {
   if (types.length < MAX_EVENT_TYPES - 1) {
     types.push(name);
     return types.length - 1;
   }
   if (types.length === MAX_EVENT_TYPES - 1) types.push(OTHER_EVENT_TYPE);
   return MAX_EVENT_TYPES - 1;
-}
-
-/** Row order sorted by day, stable (rows of one day keep their file order). */
-export function sortOrderByDay(day: Float32Array, length = day.length): Uint32Array {
-  const order = new Uint32Array(length);
-  if (length === 0) return order;
-  let min = Infinity;
-  let max = -Infinity;
-  let integral = true;
-  for (let i = 0; i < length; i++) {
-    const d = day[i]!;
-    if (d < min) min = d;
-    if (d > max) max = d;
-    if (integral && d !== Math.floor(d)) integral = false;
-  }
-  if (integral && max - min < 1_000_000) {
-    // Counting sort: whole days over a bounded span, O(n).
-    const span = max - min + 1;
-    const starts = new Uint32Array(span + 1);
-    for (let i = 0; i < length; i++) starts[day[i]! - min + 1]!++;
-    for (let k = 1; k <= span; k++) starts[k]! += starts[k - 1]!;
-    for (let i = 0; i < length; i++) order[starts[day[i]! - min]!++] = i;
-    return order;
-  }
-  for (let i = 0; i < length; i++) order[i] = i;
-  order.sort((a, b) => day[a]! - day[b]! || a - b);
-  return order;
-}
-
-export interface StoredEventRecords {
-  chunks: EventChunkRecord[];
-  keys: EventKeyRecord[];
-  texts: EventTextRecord[];
-  dayRange: [number, number] | null;
-}
-
-/** The first row of each block (rows of a block are consecutive); throws if they are not. */
-function blockFirstRows(batch: EventBatch): number[] {
-  const first: number[] = new Array<number>(batch.blocks.length).fill(-1);
-  for (let i = 0; i < batch.length; i++) {
-    const b = batch.block[i]!;
-    if (first[b] === -1) first[b] = i;
-    else if (i > 0 && batch.block[i - 1] !== b) throw new Error('the rows of a text block are not consecutive');
-  }
-  return first;
-}
-
-/**
- * Sorts a batch by day into column chunks of `chunkRows` rows, with their key records;
- * the text blocks are stored as they are (file order), the key records saying where
- * each sorted row's text is.
- */
-export function buildEventRecords(batch: EventBatch, datasetId: string, chunkRows = EVENT_CHUNK_ROWS): StoredEventRecords {
-  const order = sortOrderByDay(batch.day, batch.length);
-  const firstRow = blockFirstRows(batch);
-  const { blocks } = batch;
-  const chunks: EventChunkRecord[] = [];
-  const keys: EventKeyRecord[] = [];
-  for (let chunkIndex = 0, first = 0; first < batch.length; chunkIndex++, first += chunkRows) {
-    const n = Math.min(chunkRows, batch.length - first);
-    const id = chunkRecordId(datasetId, chunkIndex);
-    const chunk: EventChunkRecord = {
-      id,
-      datasetId,
-      chunkIndex,
-      length: n,
-      day: new Float32Array(n),
-      lon: new Float32Array(n),
-      lat: new Float32Array(n),
-      eventType: new Uint8Array(n),
-      fatalities: new Int32Array(n),
-    };
-    const { originLon, originLat } = batch;
-    if (originLon && originLat) {
-      chunk.originLon = new Float32Array(n);
-      chunk.originLat = new Float32Array(n);
-    }
-    const textBlock = new Uint32Array(n);
-    const textIndex = new Uint32Array(n);
-    const rowKeys = new Array<string>(n);
-    for (let j = 0; j < n; j++) {
-      const i = order[first + j]!;
-      chunk.day[j] = batch.day[i]!;
-      chunk.lon[j] = batch.lon[i]!;
-      chunk.lat[j] = batch.lat[i]!;
-      chunk.eventType[j] = batch.eventType[i]!;
-      chunk.fatalities[j] = batch.fatalities[i]!;
-      if (chunk.originLon && chunk.originLat) {
-        chunk.originLon[j] = originLon![i]!;
-        chunk.originLat[j] = originLat![i]!;
-      }
-      const b = batch.block[i]!;
-      textBlock[j] = b;
-      textIndex[j] = i - firstRow[b]!;
-      const text = blocks[b]!;
-      const start = batch.start[i]!;
-      const cut = text.indexOf(FIELD_SEPARATOR, start);
-      const end = batch.end[i]!;
-      rowKeys[j] = text.slice(start, cut < 0 || cut > end ? end : cut);
-    }
-    chunks.push(chunk);
-    keys.push({ id, datasetId, chunkIndex, keys: rowKeys.join(FIELD_SEPARATOR), textBlock, textIndex });
-  }
-  const texts: EventTextRecord[] = blocks.map((text, b) => {
-    const first = firstRow[b]!;
-    let n = 0;
-    while (first >= 0 && first + n < batch.length && batch.block[first + n] === b) n++;
-    const rowStart = new Uint32Array(n + 1);
-    for (let k = 0; k < n; k++) rowStart[k] = batch.start[first + k]!;
-    rowStart[n] = n === 0 ? 0 : batch.end[first + n - 1]! + 1;
-    return { id: chunkRecordId(datasetId, b), datasetId, chunkIndex: b, length: n, text, rowStart };
-  });
-  const firstSorted = order[0];
-  const lastSorted = order[batch.length - 1];
-  const dayRange: [number, number] | null =
-    firstSorted === undefined || lastSorted === undefined ? null : [batch.day[firstSorted]!, batch.day[lastSorted]!];
-  return { chunks, keys, texts, dayRange };
-}
-
-/**
- * The stored records of a dataset back into one batch, in stored (day) order, its
- * text pointing into the stored blocks (for a merge).
- */
-export function batchFromRecords(
-  chunks: readonly EventChunkRecord[],
-  keys: readonly EventKeyRecord[],
-  texts: readonly EventTextRecord[],
-  eventTypes: string[],
-): EventBatch {
-  const byIndex = <T extends { chunkIndex: number }>(list: readonly T[]) => [...list].sort((a, b) => a.chunkIndex - b.chunkIndex);
-  const sortedChunks = byIndex(chunks);
-  const sortedKeys = byIndex(keys);
-  const blocks: string[] = [];
-  const rowStarts: Uint32Array[] = [];
-  for (const t of texts) {
-    blocks[t.chunkIndex] = t.text;
-    rowStarts[t.chunkIndex] = t.rowStart;
-  }
-  const length = sortedChunks.reduce((n, c) => n + c.length, 0);
-  const withOrigin = sortedChunks.some((c) => c.originLon !== undefined);
-  const batch: EventBatch = {
-    length,
-    day: new Float32Array(length),
-    lon: new Float32Array(length),
-    lat: new Float32Array(length),
-    eventType: new Uint8Array(length),
-    fatalities: new Int32Array(length),
-    originLon: withOrigin ? new Float32Array(length).fill(NaN) : null,
-    originLat: withOrigin ? new Float32Array(length).fill(NaN) : null,
-    eventTypes: [...eventTypes],
-    blocks,
-    block: new Uint32Array(length),
-    start: new Uint32Array(length),
-    end: new Uint32Array(length),
-  };
-  let at = 0;
-  sortedChunks.forEach((c, k) => {
-    const kr = sortedKeys[k];
-    if (!kr || kr.chunkIndex !== c.chunkIndex || kr.textBlock.length !== c.length)
-      throw new Error(`the stored ids of event chunk ${c.chunkIndex} do not match its rows`);
-    batch.day.set(c.day.subarray(0, c.length), at);
-    batch.lon.set(c.lon.subarray(0, c.length), at);
-    batch.lat.set(c.lat.subarray(0, c.length), at);
-    batch.eventType.set(c.eventType.subarray(0, c.length), at);
-    batch.fatalities.set(c.fatalities.subarray(0, c.length), at);
-    if (c.originLon && c.originLat) {
-      batch.originLon!.set(c.originLon.subarray(0, c.length), at);
-      batch.originLat!.set(c.originLat.subarray(0, c.length), at);
-    }
-    for (let j = 0; j < c.length; j++) {
-      const b = kr.textBlock[j]!;
-      const index = kr.textIndex[j]!;
-      const rowStart = rowStarts[b];
-      if (!rowStart || index + 1 >= rowStart.length) throw new Error(`the stored text of event chunk ${c.chunkIndex} is missing`);
-      batch.block[at + j] = b;
-      batch.start[at + j] = rowStart[index]!;
-      batch.end[at + j] = rowStart[index + 1]! - 1;
-    }
-    at += c.length;
-  });
-  return batch;
-}
-
-export interface MergeResult {
-  batch: EventBatch;
-  /** Stored rows replaced by a row of the new file with the same id. */
-  updated: number;
-  /** Rows of the new file whose id was not stored. */
-  added: number;
-  /** Stored rows the new file does not mention, kept as they were. */
-  kept: number;
-}
-
-/**
- * Merges a new import into stored rows by id: a stored row whose id the new file has
- * is replaced by the new row, other stored rows are kept, new ids are added. The
- * result's text is rebuilt into fresh blocks (the text of replaced rows is dropped).
- */
-export function mergeBatches(stored: EventBatch, incoming: EventBatch): MergeResult {
-  const incomingKeys = new Set(batchKeys(incoming));
-  const types: string[] = [...stored.eventTypes];
-  const typeIndex = new Map(types.map((t, i) => [t, i] as const));
-  const remap = incoming.eventTypes.map((t) => {
-    let i = typeIndex.get(t);
-    if (i === undefined) {
-      i = addEventType(types, t);
-      typeIndex.set(t, i);
-    }
-    return i;
-  });
-  const keep = new Uint8Array(stored.length);
-  let keptCount = 0;
-  for (let i = 0; i < stored.length; i++) {
-    if (!incomingKeys.has(rowKey(stored, i))) {
-      keep[i] = 1;
-      keptCount++;
-    }
-  }
-  const length = keptCount + incoming.length;
-  const text = new TextBlocks();
-  const withOrigin = stored.originLon !== null || incoming.originLon !== null;
-  const out: EventBatch = {
-    length,
-    day: new Float32Array(length),
-    lon: new Float32Array(length),
-    lat: new Float32Array(length),
-    eventType: new Uint8Array(length),
-    fatalities: new Int32Array(length),
-    originLon: withOrigin ? new Float32Array(length).fill(NaN) : null,
-    originLat: withOrigin ? new Float32Array(length).fill(NaN) : null,
-    eventTypes: types,
-    blocks: text.blocks,
-    block: new Uint32Array(length),
-    start: new Uint32Array(length),
-    end: new Uint32Array(length),
-  };
-  let at = 0;
-  const copy = (from: EventBatch, i: number, type: number) => {
-    out.day[at] = from.day[i]!;
-    out.lon[at] = from.lon[i]!;
-    out.lat[at] = from.lat[i]!;
-    out.eventType[at] = type;
-    out.fatalities[at] = from.fatalities[i]!;
-    if (out.originLon && out.originLat && from.originLon && from.originLat) {
-      out.originLon[at] = from.originLon[i]!;
-      out.originLat[at] = from.originLat[i]!;
-    }
-    const [block, start, end] = text.addRow(rowText(from, i));
-    out.block[at] = block;
-    out.start[at] = start;
-    out.end[at] = end;
-    at++;
-  };
-  for (let i = 0; i < stored.length; i++) if (keep[i]) copy(stored, i, stored.eventType[i]!);
-  for (let i = 0; i < incoming.length; i++) copy(incoming, i, remap[incoming.eventType[i]!]!);
-  text.flush();
-  const updated = stored.length - keptCount;
-  return { batch: out, updated, added: incoming.length - updated, kept: keptCount };
 }

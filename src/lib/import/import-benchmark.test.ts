@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { IncidentDatabase } from '../data/db';
 import { readEventColumns } from '../data/event-store';
 import { commitImport } from './commit-import';
-import { buildEventRecords } from './event-batch';
+import { buildEventRecords } from './event-records';
 import { inspectSource, parseImport } from './import-core';
 import { gazetteerPlaces } from './test-fixtures';
 import type { ImportSource } from './types';
