@@ -23,6 +23,7 @@ import { measurePlayback } from './lib/playback.mjs';
 import { startMonitor } from './lib/monitor.mjs';
 import { serve } from './lib/servers.mjs';
 import { round } from './lib/stats.mjs';
+import { fmt, printTable } from './lib/table.mjs';
 
 const argv = new Map(
   process.argv.slice(2).map((arg) => {
@@ -91,20 +92,6 @@ function row(section, label, values, { unit = 'ms', target = null, digits = 0, n
   rows.push({ section, label, values: values.map((v) => (v === null || v === undefined ? null : Number(v))), unit, target, digits, note });
 }
 const results = { config, machine, coldstart: null, import: [], playback: [], bytes: null, importedArcs: [], failures: [] };
-
-function fmt(value, unit, digits) {
-  if (value === null || Number.isNaN(value)) return 'n/a';
-  if (unit === 'ms' && value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
-  if (unit === 'ms') return `${value.toFixed(digits)} ms`;
-  if (unit === 'KB') return `${value.toFixed(1)} KB`;
-  if (unit === 'x') return `${value.toFixed(2)}×`;
-  if (unit === 'rows/s') return `${Math.round(value).toLocaleString('en-US')} rows/s`;
-  return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
-}
-function meets(value, target) {
-  if (value === null || target === null) return null;
-  return target.op === '<' ? value < target.value : value <= target.value;
-}
 
 const monitor = startMonitor();
 results.disturbance = {};
@@ -330,30 +317,8 @@ try {
 // The table.
 machine.loadAverageAtEnd = loadavg().map((l) => round(l, 2));
 machine.durationS = round((Date.now() - started) / 1000, 0);
-const table = rows.map((r) => {
-  const outcomes = r.values.map((v) => meets(v, r.target));
-  const status = r.target === null ? '' : smoke ? '(smoke)' : outcomes.every((o) => o === true) ? 'pass' : outcomes.every((o) => o === false) ? 'MISS' : outcomes.includes(null) ? 'n/a' : 'mixed';
-  const target = r.target === null ? '' : `${r.target.op} ${fmt(r.target.value, r.unit, r.digits)}`;
-  return { ...r, value: r.values.map((v) => fmt(v, r.unit, r.digits)).join(' / '), targetText: target, status };
-});
+const table = printTable(rows, { smoke, machine, repeat: config.repeat, disturbance: results.disturbance, failures: results.failures });
 results.table = table.map(({ section: s, label, values, unit, value, targetText, status, note }) => ({ section: s, label, values, unit, value, target: targetText, status, note }));
-const widths = [Math.max(...table.map((r) => r.label.length), 11) + 2, Math.max(...table.map((r) => r.value.length), 5), Math.max(...table.map((r) => r.targetText.length), 6)];
-const line = (a, b, c, d, e) => `${a.padEnd(widths[0])}  ${b.padStart(widths[1])}  ${c.padEnd(widths[2])}  ${d.padEnd(7)}  ${e}`;
-console.log(`\n${smoke ? 'SMOKE RUN (small sizes; targets are for the full run)\n' : ''}Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; ${machine.chromium}; Node ${machine.node}; ${machine.date}; load ${machine.loadAverageAtStart.join(' ')} → ${machine.loadAverageAtEnd.join(' ')}`);
-if (config.repeat > 1) console.log(`Figures separated by / are rounds 1..${config.repeat}.`);
-console.log(line('measurement', 'value', 'target', 'result', 'notes'));
-let current = '';
-for (const r of table) {
-  if (r.section !== current) {
-    current = r.section;
-    console.log(`${r.section}`);
-  }
-  console.log(line(`  ${r.label}`, r.value, r.targetText, r.status, r.note));
-}
-for (const [name, seen] of Object.entries(results.disturbance))
-  if (seen.disturbedShare > 0)
-    console.log(`Disturbed: ${name} ran while ${seen.foreign.join(', ')} of someone else ran (${Math.round(seen.disturbedShare * 100)} % of the time, load up to ${seen.maxLoad.toFixed(1)}): its figures are pessimistic.`);
-for (const f of results.failures) console.log(`FAILED ${f.section}: ${f.error.split('\n')[0]}`);
 mkdirSync(dirname(config.out), { recursive: true });
 writeFileSync(config.out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nJSON: ${config.out} (${machine.durationS} s)`);
