@@ -13,7 +13,9 @@ import { STATUS_STYLE } from './incident-glyphs';
 import { KIND_COLORS } from './incident-style';
 import type { TargetHalo } from './target-halos';
 
-export type PlaybackMode = 'cumulative' | 'window';
+import type { PlaybackMode } from '../timeline/playback-clock';
+
+export type { PlaybackMode };
 
 export interface MapLayerState {
   glyphs: IncidentGlyphs;

@@ -10,7 +10,7 @@ import { INCIDENT_PLACES_SOURCE } from './basemap-style';
 export const UNCERTAINTY_SOURCE = 'place-uncertainty';
 /** The hovered or selected place's circle. */
 export const FOCUS_UNCERTAINTY_SOURCE = 'place-uncertainty-focus';
-const UNCERTAINTY_COLOR = '#6b5b95';
+export const UNCERTAINTY_COLOR = '#6b5b95';
 export const RANGE_SOURCE = 'range-rings';
 export const RANGE_COLOR = '#0f766e';
 

@@ -7,7 +7,9 @@ import { FILTER_FIELDS, type Filters } from '../analysis/incident-filters';
 import { incidentKinds, statuses, weapons } from '../data/vocabulary';
 import { MAX_SPEED, MIN_SPEED } from '../timeline/playback-clock';
 
-export type PlaybackMode = 'cumulative' | 'window';
+import type { PlaybackMode } from '../timeline/playback-clock';
+
+export type { PlaybackMode };
 
 export interface UrlState {
   from: string | null;

@@ -4,6 +4,9 @@
  * drives it with an injectable time source and frame scheduler, so tests need no real time.
  */
 
+/** Cumulative: everything up to the playhead; window: only the last N days. */
+export type PlaybackMode = 'cumulative' | 'window';
+
 /** Days of data time per second of wall time at speed 1×. */
 export const DAYS_PER_SECOND = 1;
 /** With gap compression, quiet stretches longer than twice this are skipped, leaving this much either side. */
