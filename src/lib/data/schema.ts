@@ -5,6 +5,7 @@
  * documented in data/FORMAT.md.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../timeline/incident-time';
 import { datePrecisions, incidentKinds, originCertainties, placeKinds, statuses, weapons } from './vocabulary';
 
 // The page's Content-Security-Policy forbids eval: zod must not even try its compiled
@@ -14,10 +15,7 @@ z.config({ jitless: true });
 export { datePrecisions, incidentKinds, originCertainties, placeKinds, statuses, weapons } from './vocabulary';
 export type { IncidentKind, Status, Weapon } from './vocabulary';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(
-  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  'not a real calendar date',
-);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isIsoDate, 'not a real calendar date');
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
 const nonEmpty = z.string().trim().min(1);
 

@@ -14,7 +14,7 @@
  *   "12 كانون الثاني، 2024م".
  * Two-digit years and impossible dates (31 June) are rejected.
  */
-import { dayFraction, TIME_ORIGIN } from '../timeline/incident-time';
+import { dayFraction, dayOfUtcMs } from '../timeline/incident-time';
 import type { DateErrorCode, MessageParams } from './types';
 
 export type DateOrder = 'dmy' | 'mdy';
@@ -70,8 +70,6 @@ export function foldArabicDate(text: string): string {
 
 const ARABIC_DAY_MONTH = /^(\d{1,2})\s+([\u0621-\u064A]+(?: [\u0621-\u064A]+)?)\s+(\d{2,4})(?:\s+(.*))?$/;
 
-const ORIGIN_MS = Date.parse(`${TIME_ORIGIN}T00:00:00Z`);
-const MS_PER_DAY = 86_400_000;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -84,7 +82,7 @@ function build(year: number, month: number, day: number, time: string | undefine
   if (year < 1000 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
     return { error: 'not a real calendar date', code: 'bad-date-not-real' };
   const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-  const whole = Math.round((ms - ORIGIN_MS) / MS_PER_DAY);
+  const whole = dayOfUtcMs(ms);
   const trimmed = time?.trim();
   return trimmed ? { iso, day: whole + dayFraction(trimmed), time: trimmed } : { iso, day: whole };
 }

@@ -5,6 +5,7 @@
  */
 import { FILTER_FIELDS, type Filters } from '../analysis/incident-filters';
 import { incidentKinds, statuses, weapons } from '../data/vocabulary';
+import { isIsoDate } from '../timeline/incident-time';
 import { MAX_SPEED, MIN_SPEED } from '../timeline/playback-clock';
 
 import type { PlaybackMode } from '../timeline/playback-clock';
@@ -80,12 +81,6 @@ export function echoedValue(value: string): string {
   if (value.length <= ECHOED_VALUE_CHARS) return value;
   const cut = /[\ud800-\udbff]/.test(value[ECHOED_VALUE_CHARS - 1]!) ? ECHOED_VALUE_CHARS - 1 : ECHOED_VALUE_CHARS;
   return `${value.slice(0, cut)}…`;
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
 export function parseUrlState(search: string): { state: UrlState; notices: UrlNotice[] } {

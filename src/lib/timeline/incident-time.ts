@@ -8,11 +8,23 @@ const MS_PER_DAY = 86_400_000;
 export const TIME_ORIGIN = '2020-01-01';
 const ORIGIN_MS = Date.UTC(2020, 0, 1);
 
+/** Days since the origin of a UTC midnight given in milliseconds (Date.UTC). */
+export function dayOfUtcMs(ms: number): number {
+  return Math.round((ms - ORIGIN_MS) / MS_PER_DAY);
+}
+
 /** Days since the origin of a YYYY-MM-DD date (its midnight). */
 export function dayNumber(isoDate: string): number {
   const ms = Date.parse(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(ms)) throw new Error(`not a date: ${isoDate}`);
-  return Math.round((ms - ORIGIN_MS) / MS_PER_DAY);
+  return dayOfUtcMs(ms);
+}
+
+/** Whether a text is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
 /** The YYYY-MM-DD date of a day number (fractions are dropped). */
