@@ -53,6 +53,30 @@ export function formatDate(isoDate: string, style: 'short' | 'long' = 'short'): 
   return format.format(date);
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** The month of a UTC date as the locale writes it, with its year or not ("Jan 2023", "Mar"). */
+export function formatMonth(date: Date, withYear: boolean): string {
+  const key = `${locale.lang}|${withYear}`;
+  let format = monthFormats.get(key);
+  if (!format) monthFormats.set(key, (format = new Intl.DateTimeFormat(intlLocale(), { month: 'short', year: withYear ? 'numeric' : undefined, timeZone: 'UTC' })));
+  return format.format(date);
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+/** Items joined as the locale lists them ("a, b and c", "أ وب وج"). */
+export function formatList(items: string[]): string {
+  let format = listFormats.get(locale.lang);
+  if (!format) listFormats.set(locale.lang, (format = new Intl.ListFormat(intlLocale(), { type: 'unit' })));
+  return format.format(items);
+}
+
+/** A message cut around one placeholder, so that its value can be set apart (in bold, as text): [before, after]. */
+export function around(key: MessageKey, params: Record<string, string | number>, name: string): [string, string] {
+  const text = t(key, { ...params, [name]: '\u0000' });
+  const at = text.indexOf('\u0000');
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+}
+
 /** The name of a bilingual record in the current language. */
 export function localName(name: { en: string; ar: string }): string {
   return locale.lang === 'ar' ? name.ar : name.en;
