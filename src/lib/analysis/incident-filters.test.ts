@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredIncident, StoredPlace } from '../data/db';
 import { buildSearchIndex, facetCounts, matchesFilters, matchesSearch, toggleFilter } from './incident-filters';
+import { createStoredIncident, createStoredPlace } from '../data/test-factories';
 
-function createIncident(id: string, patch: Partial<StoredIncident> = {}): StoredIncident {
-  return {
-    id, date: '2022-08-24', datePrecision: 'exact', dateBasis: 't', kind: 'attack-on-coalition', originId: null, originCertainty: null,
-    targetId: 'conoco', weapon: 'rockets', weaponDetail: 'rockets', count: { min: null, max: null, figures: [] }, casualties: '', damage: '',
-    actor: { name: 'unknown', basis: 'unknown' }, status: 'confirmed', title: { en: id, ar: 'هجوم' }, summaryEn: 's',
-    sources: [{ outlet: 'CENTCOM', quoteAr: [], summaryEn: 's' }], conflicts: [], datasetId: 'bundled', ...patch,
-  };
-}
-function createPlace(id: string, en: string, ar: string, altNames: string[] = []): StoredPlace {
-  return { id, name: { en, ar }, altNames, kind: 'base', description: '', lon: 40, lat: 35, uncertaintyKm: 1, estimated: false, coordSource: 't', datasetId: 'bundled' };
-}
+const createIncident = (id: string, patch: Partial<StoredIncident> = {}): StoredIncident =>
+  createStoredIncident(id, { date: '2022-08-24', originId: null, targetId: 'conoco', status: 'confirmed', title: { en: id, ar: 'هجوم' }, sources: [{ outlet: 'CENTCOM', quoteAr: [], summaryEn: 's' }], ...patch });
+const createPlace = (id: string, en: string, ar: string, altNames: string[] = []): StoredPlace => createStoredPlace(id, { name: { en, ar }, altNames, lon: 40, lat: 35 });
 
 const incidents = [
   createIncident('a', { weapon: 'rockets', status: 'confirmed' }),

@@ -3,34 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BUNDLED_DATASET_ID, IncidentDatabase } from './db';
 import { ensureBundledDataset } from './seed';
 import type { BundledDataset, Incident, Place } from './schema';
+import { createIncident as incidentOf, createPlace as placeOf } from './test-factories';
 
-function createPlace(id: string, lon = 40.4, lat = 35.1): Place {
-  return { id, name: { en: id, ar: 'مكان' }, altNames: [], kind: 'base', description: '', lon, lat, uncertaintyKm: 1, estimated: false, coordSource: 'test' };
-}
+const createPlace = (id: string, lon = 40.4, lat = 35.1): Place => placeOf(id, { lon, lat });
 
-function createIncident(id: string, date = '2021-06-28'): Incident {
-  return {
-    id,
-    date,
-    datePrecision: 'exact',
-    dateBasis: 'test',
-    kind: 'attack-on-coalition',
-    originId: 'origin',
-    originCertainty: 'reported',
-    targetId: 'target',
-    weapon: 'rockets',
-    weaponDetail: 'rockets',
-    count: { min: null, max: null, figures: [] },
-    casualties: '',
-    damage: '',
-    actor: { name: 'unknown', basis: 'unknown' },
-    status: 'reported',
-    title: { en: id, ar: 'حادثة' },
-    summaryEn: 'summary',
-    sources: [{ outlet: 'test', quoteAr: [], summaryEn: 'summary' }],
-    conflicts: [],
-  };
-}
+const createIncident = (id: string, date = '2021-06-28'): Incident => incidentOf(id, { date });
 
 function createDataset(version: string, incidentIds: string[]): BundledDataset {
   return { version, places: [createPlace('origin'), createPlace('target')], incidents: incidentIds.map((id) => createIncident(id)), sources: [] };

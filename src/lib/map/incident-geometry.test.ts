@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredIncident, StoredPlace } from '../data/db';
 import { placeIncidents } from './incident-geometry';
+import { createStoredIncident, createStoredPlace } from '../data/test-factories';
 
-function createPlace(id: string, lon: number, lat: number): StoredPlace {
-  return { id, name: { en: id, ar: 'مكان' }, altNames: [], kind: 'base', description: '', lon, lat, uncertaintyKm: 1, estimated: false, coordSource: 'test', datasetId: 'bundled' };
-}
+const createPlace = (id: string, lon: number, lat: number): StoredPlace => createStoredPlace(id, { lon, lat });
 
-function createIncident(id: string, originId: string | null, targetId: string): StoredIncident {
-  return {
-    id, date: '2021-06-28', datePrecision: 'exact', dateBasis: 't', kind: 'attack-on-coalition',
-    originId, originCertainty: originId ? 'reported' : null, targetId, weapon: 'rockets', weaponDetail: '',
-    count: { min: null, max: null, figures: [] }, casualties: '', damage: '', actor: { name: 'x', basis: 'unknown' },
-    status: 'reported', title: { en: id, ar: 'ح' }, summaryEn: 's', sources: [{ outlet: 'o', quoteAr: [], summaryEn: 's' }],
-    conflicts: [], datasetId: 'bundled',
-  };
-}
+const createIncident = (id: string, originId: string | null, targetId: string): StoredIncident => createStoredIncident(id, { originId, targetId });
 
 const places = new Map([
   ['mayadin', createPlace('mayadin', 40.45, 35.02)],

@@ -3,18 +3,10 @@ import type { StoredIncident, StoredPlace } from '../data/db';
 import { placeIncidents } from './incident-geometry';
 import { buildGlyphs } from './incident-glyphs';
 import { buildIncidentLayers, visibleWindow, type MapLayerState } from './incident-layers';
+import { createStoredIncident, createStoredPlace } from '../data/test-factories';
 
-function createPlace(id: string, lon: number, lat: number): StoredPlace {
-  return { id, name: { en: id, ar: 'م' }, altNames: [], kind: 'base', description: '', lon, lat, uncertaintyKm: 1, estimated: false, coordSource: 't', datasetId: 'bundled' };
-}
-function createIncident(id: string, date: string, originId: string | null): StoredIncident {
-  return {
-    id, date, datePrecision: 'exact', dateBasis: 't', kind: 'attack-on-coalition', originId, originCertainty: originId ? 'reported' : null,
-    targetId: 'omar', weapon: 'rockets', weaponDetail: '', count: { min: null, max: null, figures: [] }, casualties: '', damage: '',
-    actor: { name: 'x', basis: 'unknown' }, status: 'confirmed', title: { en: id, ar: 'ح' }, summaryEn: 's',
-    sources: [{ outlet: 'o', quoteAr: [], summaryEn: 's' }], conflicts: [], datasetId: 'bundled',
-  };
-}
+const createPlace = (id: string, lon: number, lat: number): StoredPlace => createStoredPlace(id, { name: { en: id, ar: 'م' }, lon, lat });
+const createIncident = (id: string, date: string, originId: string | null): StoredIncident => createStoredIncident(id, { date, originId, targetId: 'omar', status: 'confirmed' });
 const places = new Map([
   ['mayadin', createPlace('mayadin', 40.45, 35.02)],
   ['omar', createPlace('omar', 40.58, 35.15)],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetRecord, StoredPlace } from '../data/db';
 import { ARC_PLACE_PREFIX, arcPlaceFeatures, labelRank, latinNameForArabicLabel, placeFeatures, uncertaintyCircles } from './place-features';
+import { createStoredPlace } from '../data/test-factories';
 
 describe('latinNameForArabicLabel', () => {
   it('turns bracketed parts into a dash clause, which MapLibre cannot mirror', () => {
@@ -9,9 +10,8 @@ describe('latinNameForArabicLabel', () => {
   });
 });
 
-function createPlace(id: string, patch: Partial<StoredPlace> = {}): StoredPlace {
-  return { id, name: { en: 'Green Village (MSS Green Village)', ar: 'القرية الخضراء' }, altNames: [], kind: 'base', description: '', lon: 40.52, lat: 35.1, uncertaintyKm: 8, estimated: true, coordSource: 't', datasetId: 'bundled', ...patch };
-}
+const createPlace = (id: string, patch: Partial<StoredPlace> = {}): StoredPlace =>
+  createStoredPlace(id, { name: { en: 'Green Village (MSS Green Village)', ar: 'القرية الخضراء' }, lon: 40.52, lat: 35.1, uncertaintyKm: 8, estimated: true, ...patch });
 
 describe('placeFeatures', () => {
   it('labels places in both languages, adapting the Latin name under an Arabic one', () => {
