@@ -133,9 +133,11 @@ describe('the Content-Security-Policy', () => {
     // Filter and search.
     await page.getByTestId('search').fill('Green Village');
     await page.getByTestId('search').fill('');
-    // Play, then pause.
+    // Play until the date moves on, then pause.
+    const date = page.getByTestId('playhead-date');
+    const start = await date.innerText();
     await page.getByTestId('play').click();
-    await page.waitForTimeout(1500);
+    await expect.poll(() => date.innerText(), { timeout: 15_000 }).not.toBe(start);
     await page.getByTestId('play').click();
     // Import a file through the dialog (parsed in a worker).
     await page.getByTestId('import-file-input').setInputFiles(join('tests/fixtures/import', 'acled-valid.csv'));
