@@ -200,39 +200,3 @@ export async function readEventText(db: IncidentDatabase, datasetId: string, row
     return { ...fields, fatalities: fatalities < 0 ? null : fatalities };
   });
 }
-
-/** Interleaved [lon, lat] positions, the layout deck.gl takes as a binary attribute. */
-export function eventPositions(columns: EventColumns): Float32Array {
-  const out = new Float32Array(columns.length * 2);
-  for (let i = 0; i < columns.length; i++) {
-    out[2 * i] = columns.lon[i]!;
-    out[2 * i + 1] = columns.lat[i]!;
-  }
-  return out;
-}
-
-/** Index range [from, to) of the rows whose day lies in [fromDay, toDay) (binary search). */
-export function dayRangeIndices(columns: EventColumns, fromDay: number, toDay: number): [number, number] {
-  return [lowerBound(columns.day, fromDay, columns.length), lowerBound(columns.day, toDay, columns.length)];
-}
-
-function lowerBound(values: Float32Array, target: number, length: number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How many events of each type (by index into eventTypes). */
-export function eventTypeCounts(columns: EventColumns): number[] {
-  const counts = new Array<number>(columns.eventTypes.length).fill(0);
-  for (let i = 0; i < columns.length; i++) {
-    const t = columns.eventType[i]!;
-    counts[t] = (counts[t] ?? 0) + 1;
-  }
-  return counts;
-}

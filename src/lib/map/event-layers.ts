@@ -8,7 +8,7 @@ import type { Layer } from '@deck.gl/core';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { EventColumns } from '../data/event-columns';
-import { eventPositions } from '../data/event-store';
+import { eventPositions } from '../data/event-columns';
 import { areaBounds, densityAreaFor, drawnAsDensity, densityGrid, densityPixels, type DensityArea, type DensityGrid } from './event-density';
 
 export const EVENT_COLOR: [number, number, number] = [120, 72, 20];

@@ -5,14 +5,15 @@
 import { IncidentDatabase, type DatasetRecord, type StoredIncident, type StoredPlace, type StoredSource } from '../data/db';
 import { drawnAsDensity, prepareWorldPositions } from '../map/event-density';
 import { ensureBundledDataset, type SeedResult } from '../data/seed';
-import { liveQuery, type Subscription } from 'dexie';
 import type { EventColumns, EventText } from '../data/event-columns';
-import { dayRangeIndices, readEventText, readVisibleEventColumns } from '../data/event-store';
-import { readVisibleIncidents, type IncidentSnapshot } from '../data/queries';
+import { dayRangeIndices } from '../data/event-columns';
+import { readEventText, readVisibleEventColumns } from '../data/event-store';
+import { readDatasets, readSource, readSources, readVisibleIncidents, watchDatasetRecords, type IncidentSnapshot } from '../data/queries';
 import { placeIncidents } from '../map/incident-geometry';
 import { buildGlyphs } from '../map/incident-glyphs';
 import { arcPlaceHalos, targetHalos } from '../map/target-halos';
 import { dayNumber, incidentMoment } from '../timeline/incident-time';
+import { setDatabase, openDatabase } from './database';
 import { time } from './time-state.svelte';
 import { filterState } from './filter-state.svelte';
 import { buildSearchIndex, facetCounts, matchesFilters, matchesSearch, type FilterField } from '../analysis/incident-filters';
@@ -154,7 +155,6 @@ export function facetCountsFor(field: FilterField): Map<string, number> {
 
 export const app = new AppState();
 
-let database: IncidentDatabase | null = null;
 
 /**
  * Opens the database (on a first visit Chromium then makes one round trip to this thread per
@@ -170,12 +170,12 @@ export async function startApp(): Promise<void> {
     // once (holding it would block that upgrade) and ask for a reload.
     db.on('versionchange', () => {
       db.close();
-      datasetWatch?.unsubscribe();
+      stopWatching?.();
       app.staleSchema = true;
       return false;
     });
     await db.open();
-    database = db;
+    setDatabase(db);
     performance.mark('app:db-open');
     app.seedResult = await ensureBundledDataset(db, __BUNDLED_DATASET_HASH__, async () => {
       const { loadBundledDataset } = await import('../data/bundled-dataset');
@@ -193,16 +193,11 @@ export async function startApp(): Promise<void> {
   }
 }
 
-/** The database, for the import dialog and the dataset list (null before start). */
-export function getDatabase(): IncidentDatabase | null {
-  return database;
-}
-
 let refreshTag = 0;
 /** Reads what the views show from IndexedDB; only the latest of overlapping reads is kept. */
 async function refreshData(db: IncidentDatabase): Promise<void> {
   const tag = ++refreshTag;
-  const [snapshot, datasets, eventColumns] = await Promise.all([readVisibleIncidents(db), db.datasets.toArray(), readVisibleEventColumns(db)]);
+  const [snapshot, datasets, eventColumns] = await Promise.all([readVisibleIncidents(db), readDatasets(db), readVisibleEventColumns(db)]);
   if (tag !== refreshTag) return;
   // Large datasets are drawn as a density image from projected positions: project them in slices first.
   for (const columns of eventColumns) if (drawnAsDensity(columns)) await prepareWorldPositions(columns);
@@ -223,24 +218,25 @@ function showRefreshError(error: unknown): void {
   app.refreshError = error instanceof Error ? error.message : String(error);
 }
 
-let datasetWatch: Subscription | null = null;
+let stopWatching: (() => void) | null = null;
 /**
  * Every import, rename, hide or delete writes the datasets table, in this tab or another:
  * a live query on it re-reads the data.
  */
 function watchDatasets(db: IncidentDatabase): void {
-  datasetWatch?.unsubscribe();
+  stopWatching?.();
   let first = true;
-  datasetWatch = liveQuery(() => db.datasets.toArray()).subscribe({
-    next: () => {
+  stopWatching = watchDatasetRecords(
+    db,
+    () => {
       if (first) {
         first = false;
         return;
       }
       refreshData(db).catch(showRefreshError);
     },
-    error: showRefreshError,
-  });
+    showRefreshError,
+  );
 }
 
 export function selectIncident(id: string | null): void {
@@ -259,6 +255,7 @@ export function selectPlace(id: string | null): void {
 
 /** Opens an imported event's details, reading its text from IndexedDB (on click, never on hover). */
 export async function selectEvent(datasetId: string, row: number): Promise<void> {
+  const database = openDatabase();
   if (!database) return;
   const text = await readEventText(database, datasetId, row);
   app.selectedIncidentId = null;
@@ -280,15 +277,17 @@ export function setHovered(target: HoverTarget | null): void {
 
 /** The source articles with these ids (for exports). */
 export async function readSourceArticles(ids: readonly string[]): Promise<StoredSource[]> {
+  const database = openDatabase();
   if (!database || ids.length === 0) return [];
-  return (await database.sources.bulkGet([...ids])).filter((s): s is StoredSource => s !== undefined);
+  return readSources(database, ids);
 }
 
 /** Opens the full text of a source article (or closes it with null). */
 export async function showArticle(sourceId: string | null): Promise<void> {
+  const database = openDatabase();
   if (!sourceId || !database) {
     app.openArticle = null;
     return;
   }
-  app.openArticle = (await database.sources.get(sourceId)) ?? null;
+  app.openArticle = await readSource(database, sourceId);
 }

@@ -3,7 +3,7 @@
  * (persistent storage) or may clear it under pressure, how much is used, and a backup of
  * everything. Persistence is asked for at the first import, or when the reader asks.
  */
-import { getDatabase } from './app-state.svelte';
+import { openDatabase } from './database';
 
 export type Persistence = 'persistent' | 'best-effort' | 'unsupported';
 
@@ -54,7 +54,7 @@ export async function afterImport(): Promise<void> {
 
 /** Saves every dataset into one file, for the reader to keep or to restore through the import. */
 export async function downloadBackup(save: (blob: Blob, name: string) => void): Promise<void> {
-  const db = getDatabase();
+  const db = openDatabase();
   if (!db || storage.backingUp) return;
   storage.backingUp = true;
   storage.backupError = null;

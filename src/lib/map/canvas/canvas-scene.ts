@@ -8,7 +8,7 @@
  */
 import type { GeoProjection } from 'd3-geo';
 import type { EventColumns } from '../../data/event-columns';
-import { dayRangeIndices } from '../../data/event-store';
+import { dayRangeIndices } from '../../data/event-columns';
 import { densityImage, EVENT_COLOR, typeMask } from '../event-layers';
 import { areaBounds, densityAreaFor, drawnAsDensity, rowAt, type DensityGrid } from '../event-density';
 import { FLIGHT_DAYS, STATUS_STYLE, type ArcGlyph } from '../incident-glyphs';
