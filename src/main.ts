@@ -3,6 +3,7 @@ import App from './App.svelte';
 import { startApp } from './lib/state/app-state.svelte';
 import { startOfflineCache } from './lib/offline/offline-cache.svelte';
 import { watchLayout } from './lib/state/layout.svelte';
+import { loadLanguage } from './lib/i18n/i18n.svelte';
 // Only the scripts the interface writes in: Latin (with accented transliterations) and Arabic.
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
@@ -33,4 +34,6 @@ if (!target) throw new Error('index.html has no #app element');
 // never leaves the page blank; startApp shows what becomes of it.
 // (No top-level await: it would also make the bundler split the entry into many chunks.)
 const started = startApp();
-void Promise.race([new Promise((resolve) => setTimeout(resolve, 1000)), started]).then(() => mount(App, { target }));
+// A page opened in Arabic fetches its strings meanwhile, so that its first render is in Arabic.
+const strings = new URLSearchParams(location.search).get('lang') === 'ar' ? loadLanguage('ar').catch(() => undefined) : Promise.resolve();
+void Promise.all([Promise.race([new Promise((resolve) => setTimeout(resolve, 1000)), started]), strings]).then(() => mount(App, { target }));

@@ -2,12 +2,33 @@
  * The interface language, switched at run time. `t` reads the current language, so
  * components that call it re-render when it changes. Dates and numbers go through Intl.
  */
-import { ar } from './messages-ar';
 import { en, type MessageKey } from './messages-en';
 import { templateOf, type Message } from './plural';
 
 export type Lang = 'en' | 'ar';
-const dictionaries: Record<Lang, Record<MessageKey, Message>> = { en, ar };
+/** English ships with the page; Arabic is fetched the first time it is used. */
+const dictionaries: Partial<Record<Lang, Record<MessageKey, Message>>> = { en };
+const loading = new Map<Lang, Promise<void>>();
+
+/** Fetches a language's strings (once); resolves when `t` can use them. */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (dictionaries[lang]) return Promise.resolve();
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = import('./messages-ar').then(({ ar }) => void (dictionaries.ar = ar));
+    loading.set(lang, pending);
+  }
+  return pending;
+}
+
+/** Switches the interface's language: at once when its strings are here, else once they are. */
+export function useLanguage(lang: Lang): void {
+  if (dictionaries[lang]) {
+    locale.lang = lang;
+    return;
+  }
+  void loadLanguage(lang).then(() => (locale.lang = lang));
+}
 
 class Locale {
   lang = $state<Lang>('en');
@@ -16,7 +37,9 @@ class Locale {
 export const locale = new Locale();
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = templateOf(dictionaries[locale.lang][key], locale.lang, params);
+  const dictionary = dictionaries[locale.lang];
+  const lang = dictionary ? locale.lang : 'en';
+  const template = templateOf((dictionary ?? en)[key], lang, params);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

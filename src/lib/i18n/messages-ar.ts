@@ -1,7 +1,10 @@
-/** Every string of the interface, in Arabic. The type forces the same keys as English. */
+/**
+ * Every string of the interface, in Arabic. The type forces the same keys as English.
+ * Loaded only when the interface is (or turns) Arabic: see useLanguage in i18n.svelte.ts.
+ */
 import type { MessageKey } from './messages-en';
 import { plural, type Message } from './plural';
-import { importAr } from './messages-import';
+import { importAr } from './messages-import-ar';
 
 export const ar: Record<MessageKey, Message> = {
   ...importAr,

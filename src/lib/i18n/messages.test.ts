@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { locale, t } from './i18n.svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguage, locale, t } from './i18n.svelte';
 import { ar } from './messages-ar';
 import { en } from './messages-en';
 import { pluralCategories, templatesOf } from './plural';
@@ -7,6 +7,9 @@ import { pluralCategories, templatesOf } from './plural';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** The placeholders a message uses in any of its forms. */
 const allPlaceholders = (message: Parameters<typeof templatesOf>[0]) => [...new Set(templatesOf(message).flatMap(placeholders))].sort();
+
+// Arabic is fetched on first use: here, before any test.
+beforeAll(() => loadLanguage('ar'));
 
 describe('interface strings', () => {
   it('exist in both languages, with the same keys', () => {

@@ -3,7 +3,7 @@
  * every discrete change (range, mode, selection, language) pushes a history entry; the
  * playhead is written when playback pauses, replacing the entry rather than adding one.
  */
-import { locale } from '../i18n/i18n.svelte';
+import { locale, useLanguage } from '../i18n/i18n.svelte';
 import { dayNumber, isoDateOfDay } from '../timeline/incident-time';
 import { app, selectIncident, selectPlace } from './app-state.svelte';
 import { resetPlayback, seek, setMode, setRange, setSpeed } from './playback.svelte';
@@ -38,7 +38,7 @@ export function currentUrlState(): UrlState {
 /** Applies a URL's state; returns what it had to ignore. */
 export function applyUrl(search: string): UrlNotice[] {
   const { state, notices } = parseUrlState(search);
-  locale.lang = state.lang;
+  useLanguage(state.lang);
   filterState.filters = state.filters;
   filterState.query = state.q;
   filterState.eventTypes = state.eventTypes;
