@@ -200,3 +200,21 @@ export async function readEventText(db: IncidentDatabase, datasetId: string, row
     return { ...fields, fatalities: fatalities < 0 ? null : fatalities };
   });
 }
+
+/**
+ * One row's text fields in TEXT_FIELDS order, filled by name into one reused array (no
+ * object per row: the importer fills a million of these). `count` fields are kept: ACLED
+ * rows stop before `origin` and `weapon`, which only files with arcs have.
+ */
+export class EventTextRow {
+  readonly fields: string[];
+  constructor(count: number = TEXT_FIELDS.length) {
+    this.fields = new Array<string>(count).fill('');
+  }
+  /** Empties every field, then sets those given. */
+  fill(values: Partial<Record<TextField, string>>): readonly string[] {
+    const { fields } = this;
+    for (let i = 0; i < fields.length; i++) fields[i] = values[TEXT_FIELDS[i]!] ?? '';
+    return fields;
+  }
+}

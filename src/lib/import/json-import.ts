@@ -8,6 +8,7 @@
 import { incidentSchema, placeSchema, sourceArticleSchema, type Incident, type Place, type SourceArticle } from '../data/schema';
 import { createDateParser, isDateError } from './dates';
 import type { EncodingGuess } from './encoding';
+import { EventTextRow } from '../data/event-store';
 import { EventAccumulator } from './event-batch';
 import type { Gazetteer, GazetteerPlace } from './gazetteer';
 import { ArcPlaceTally } from './arc-places';
@@ -104,6 +105,7 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
 
   const events = new EventAccumulator(features.length);
   const arcPlaces = new ArcPlaceTally();
+  const textRow = new EventTextRow();
   const parseDate = createDateParser('dmy');
   const seen = new Map<string, number>();
   type PositionProblem = { field: string; reason: string; code: RejectCode; params?: MessageParams | undefined };
@@ -139,21 +141,22 @@ export async function parseGeoJson(source: ImportSource, inspection: ImportInspe
     const baseId = prop(props, ID_PROPS) || (f.id !== undefined && f.id !== null ? String(f.id) : '') || `feature-${row}`;
     const coords = geometry.coordinates;
 
-    const fields = (key: string, type: string, origin: string) => [
-      key,
-      date.iso,
-      type,
-      prop(props, ['sub_event_type']),
-      actor,
-      prop(props, ['actor2']),
-      location,
-      notes,
-      sourceText,
-      prop(props, ['time_precision']),
-      prop(props, ['geo_precision']),
-      origin,
-      prop(props, ['weapon']),
-    ];
+    const fields = (key: string, type: string, origin: string) =>
+      textRow.fill({
+        id: key,
+        date: date.iso,
+        eventType: type,
+        subEventType: prop(props, ['sub_event_type']),
+        actor1: actor,
+        actor2: prop(props, ['actor2']),
+        location,
+        notes,
+        source: sourceText,
+        timePrecision: prop(props, ['time_precision']),
+        geoPrecision: prop(props, ['geo_precision']),
+        origin,
+        weapon: prop(props, ['weapon']),
+      });
     const type = eventType || 'Event';
 
     if (geometry.type === 'Point' || geometry.type === 'MultiPoint') {

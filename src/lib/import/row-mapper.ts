@@ -3,7 +3,7 @@
  * Pure: no I/O, no DOM; used by the worker and tested directly.
  */
 import type { ArcPlace } from '../data/db';
-import { TEXT_FIELDS } from '../data/event-store';
+import { EventTextRow } from '../data/event-store';
 import type { AcledColumn, ColumnMapping } from './columns';
 import { createDateParser, isDateError, type DateError } from './dates';
 import { EventAccumulator } from './event-batch';
@@ -149,7 +149,7 @@ export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: Map
   const seen = new FirstRowIndex();
   const c = columns;
   // ACLED rows leave out the two last text fields (origin, weapon): stored rows are shorter.
-  const fields = new Array<string>(11);
+  const text = new EventTextRow(11);
   return {
     map(row, rowNumber) {
       const id = cell(row, c.event_id_cnty).trim();
@@ -170,17 +170,19 @@ export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: Map
       const first = seen.firstOrAdd(id, rowNumber);
       if (first !== 0)
         return ctx.reject(rowNumber, 'event_id_cnty', `duplicate event_id_cnty (first on row ${first})`, row, 'duplicate-id-row', { first: String(first) });
-      fields[0] = id;
-      fields[1] = date.iso;
-      fields[2] = eventType;
-      fields[3] = cell(row, c.sub_event_type);
-      fields[4] = cell(row, c.actor1);
-      fields[5] = cell(row, c.actor2);
-      fields[6] = cell(row, c.location);
-      fields[7] = cell(row, c.notes);
-      fields[8] = cell(row, c.source);
-      fields[9] = cell(row, c.time_precision);
-      fields[10] = cell(row, c.geo_precision);
+      const fields = text.fill({
+        id,
+        date: date.iso,
+        eventType,
+        subEventType: cell(row, c.sub_event_type),
+        actor1: cell(row, c.actor1),
+        actor2: cell(row, c.actor2),
+        location: cell(row, c.location),
+        notes: cell(row, c.notes),
+        source: cell(row, c.source),
+        timePrecision: cell(row, c.time_precision),
+        geoPrecision: cell(row, c.geo_precision),
+      });
       events.add(date.day, lon, lat, eventType, fatalities, fields);
     },
     flush: () => events.flush(),
@@ -245,7 +247,7 @@ export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, 
   const events = new EventAccumulator(ctx.capacity);
   const arcPlaces = new ArcPlaceTally();
   const seenIds = new Map<string, number>();
-  const fields = new Array<string>(TEXT_FIELDS.length);
+  const text = new EventTextRow();
 
   return {
     map(row, rowNumber) {
@@ -266,19 +268,17 @@ export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, 
         seenIds.set(detached(givenId), rowNumber);
       }
       const eventType = cell(row, mapping.eventType).trim() || 'Event';
-      fields[0] = givenId || `row-${rowNumber}`;
-      fields[1] = date.iso;
-      fields[2] = eventType;
-      fields[3] = '';
-      fields[4] = cell(row, mapping.actor);
-      fields[5] = '';
-      fields[6] = cell(row, mapping.location);
-      fields[7] = cell(row, mapping.notes);
-      fields[8] = cell(row, mapping.source);
-      fields[9] = '';
-      fields[10] = '';
-      fields[11] = origin ? origin.name : '';
-      fields[12] = cell(row, mapping.weapon);
+      const fields = text.fill({
+        id: givenId || `row-${rowNumber}`,
+        date: date.iso,
+        eventType,
+        actor1: cell(row, mapping.actor),
+        location: cell(row, mapping.location),
+        notes: cell(row, mapping.notes),
+        source: cell(row, mapping.source),
+        origin: origin ? origin.name : '',
+        weapon: cell(row, mapping.weapon),
+      });
       events.add(date.day, target.lon, target.lat, eventType, fatalities, fields, origin ?? undefined);
       if (origin) {
         arcPlaces.add(target.name, target.lon, target.lat, 'target', target.place);
