@@ -6,7 +6,55 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Incident, Place, SourceArticle } from './schema';
-import type { EventChunkRecord, EventKeyRecord, EventTextRecord } from './event-store';
+
+/* The stored shapes of imported events (read and written by event-store.ts and the importer). */
+
+export interface EventChunkRecord {
+  /** `${datasetId}:${chunkIndex}` */
+  id: string;
+  datasetId: string;
+  chunkIndex: number;
+  length: number;
+  day: Float32Array;
+  lon: Float32Array;
+  lat: Float32Array;
+  eventType: Uint8Array;
+  fatalities: Int32Array;
+  /** Launch points of rows that are arcs (NaN for a point); absent when the dataset has no arcs. */
+  originLon?: Float32Array;
+  originLat?: Float32Array;
+}
+
+/**
+ * A block of event text: the rows of one piece of the imported file, in file order.
+ * One string holds them all: each row's fields (TEXT_FIELDS order) joined by U+001F,
+ * and the rows joined by U+001F too; row k is text.slice(rowStart[k], rowStart[k + 1] - 1)
+ * (rowStart has length + 1 entries). Stored as the importer built it, never copied
+ * again: one string per block is far cheaper to store and load than an object per row.
+ * `chunkIndex` numbers the blocks; they do not line up with the column chunks.
+ */
+export interface EventTextRecord {
+  id: string;
+  datasetId: string;
+  chunkIndex: number;
+  length: number;
+  text: string;
+  rowStart: Uint32Array;
+}
+
+/**
+ * Per column chunk: the rows' ids (event_id_cnty for ACLED), joined by U+001F, and
+ * where each row's text is (block number and row within it). Read by readEventText and
+ * by a re-import that merges, never on load.
+ */
+export interface EventKeyRecord {
+  id: string;
+  datasetId: string;
+  chunkIndex: number;
+  keys: string;
+  textBlock: Uint32Array;
+  textIndex: Uint32Array;
+}
 
 export const BUNDLED_DATASET_ID = 'bundled';
 

@@ -15,7 +15,18 @@
  * Two-digit years and impossible dates (31 June) are rejected.
  */
 import { dayFraction, dayOfUtcMs } from '../timeline/incident-time';
-import type { DateErrorCode, MessageParams } from './types';
+
+/** Why a date cell could not be read. */
+export type DateErrorCode =
+  | 'bad-date-empty'
+  /** {month} */
+  | 'bad-date-month-number'
+  | 'bad-date-not-real'
+  /** {month} */
+  | 'bad-date-unknown-month'
+  | 'bad-date-year'
+  /** {value} */
+  | 'bad-date-unrecognised';
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -32,7 +43,7 @@ export interface ParsedDate {
 export interface DateError {
   error: string;
   code: DateErrorCode;
-  params?: MessageParams;
+  params?: Record<string, string>;
 }
 
 export type DateResult = ParsedDate | DateError;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concatEventChunks, decodeTextRow, FIELD_SEPARATOR, type EventTextRecord } from '../data/event-store';
+import type { EventTextRecord } from '../data/db';
+import { concatEventChunks, decodeTextRow, FIELD_SEPARATOR } from '../data/event-store';
 import { batchKeys, EventAccumulator, MAX_EVENT_TYPES, rowText, type EventBatch } from './event-batch';
 import { mergeBatches } from './event-merge';
 import { batchFromRecords, buildEventRecords, sortOrderByDay } from './event-records';

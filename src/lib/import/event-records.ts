@@ -3,7 +3,8 @@
  * src/lib/data/event-store.ts (column chunks, their ids, the text blocks as they are),
  * and stored records back into a batch (for a merge).
  */
-import { chunkRecordId, EVENT_CHUNK_ROWS, FIELD_SEPARATOR, type EventChunkRecord, type EventKeyRecord, type EventTextRecord } from '../data/event-store';
+import type { EventChunkRecord, EventKeyRecord, EventTextRecord } from '../data/db';
+import { chunkRecordId, EVENT_CHUNK_ROWS, FIELD_SEPARATOR } from '../data/event-store';
 import type { EventBatch } from './event-batch';
 
 /** Row order sorted by day, stable (rows of one day keep their file order). */

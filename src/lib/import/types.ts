@@ -2,6 +2,7 @@
 import type { ArcPlace } from '../data/db';
 import type { Incident, Place, SourceArticle } from '../data/schema';
 import type { HeaderKind, ColumnMapping } from './columns';
+import type { DateErrorCode } from './dates';
 import type { EncodingGuess } from './encoding';
 import type { EventBatch } from './event-batch';
 
@@ -72,18 +73,6 @@ export type RejectCode =
   | 'unsupported-geometry'
   | 'line-too-short'
   | SchemaProblemCode;
-
-/** Why a date cell could not be read (see dates.ts). */
-export type DateErrorCode =
-  | 'bad-date-empty'
-  /** {month} */
-  | 'bad-date-month-number'
-  | 'bad-date-not-real'
-  /** {month} */
-  | 'bad-date-unknown-month'
-  | 'bad-date-year'
-  /** {value} */
-  | 'bad-date-unrecognised';
 
 /** What the app's schema found wrong with a record (see schema-problem.ts). */
 export type SchemaProblemCode =
