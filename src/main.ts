@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { startApp } from './lib/state/app-state.svelte';
+import { startApp } from './lib/state/app-start';
 import { startOfflineCache } from './lib/offline/offline-cache.svelte';
 import { watchLayout } from './lib/state/layout.svelte';
 import { loadLanguage } from './lib/i18n/i18n.svelte';

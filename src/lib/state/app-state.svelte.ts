@@ -1,19 +1,17 @@
 /**
- * The only owner of app-wide state and the only caller of the database.
+ * The app-wide state and the views derived from it. Filled by app-start.ts (start-up,
+ * loading, watching); changed by selection.ts (what is selected or opened).
  * Flow: IndexedDB (seeded from data/) -> snapshot -> selection -> glyphs and halos -> map and panels.
  */
-import { IncidentDatabase, type DatasetRecord, type StoredIncident, type StoredPlace, type StoredSource } from '../data/db';
-import { drawnAsDensity, prepareWorldPositions } from '../map/event-density';
-import { ensureBundledDataset, type SeedResult } from '../data/seed';
+import type { DatasetRecord, StoredIncident, StoredPlace, StoredSource } from '../data/db';
+import type { IncidentSnapshot } from '../data/queries';
+import type { SeedResult } from '../data/seed';
 import type { EventColumns, EventText } from '../data/event-columns';
 import { dayRangeIndices } from '../data/event-columns';
-import { readEventText, readVisibleEventColumns } from '../data/event-store';
-import { readDatasets, readSource, readSources, readVisibleIncidents, watchDatasetRecords, type IncidentSnapshot } from '../data/queries';
 import { placeIncidents } from '../map/incident-geometry';
 import { buildGlyphs } from '../map/incident-glyphs';
 import { arcPlaceHalos, targetHalos } from '../map/target-halos';
 import { dayNumber, incidentMoment } from '../timeline/incident-time';
-import { setDatabase, openDatabase } from './database';
 import { time } from './time-state.svelte';
 import { filterState } from './filter-state.svelte';
 import { buildSearchIndex, facetCounts, matchesFilters, matchesSearch, type FilterField } from '../analysis/incident-filters';
@@ -154,140 +152,3 @@ export function facetCountsFor(field: FilterField): Map<string, number> {
 }
 
 export const app = new AppState();
-
-
-/**
- * Opens the database (on a first visit Chromium then makes one round trip to this thread per
- * index it creates), seeds it with the bundled dataset when it lacks the current one, and
- * reads what the views show. main.ts waits for it before building the map. The marks
- * (performance.mark) let a profile or the benchmark see each step.
- */
-export async function startApp(): Promise<void> {
-  try {
-    performance.mark('app:start');
-    const db = new IncidentDatabase();
-    // A newer version of the app upgrading the database in another tab: let go of it at
-    // once (holding it would block that upgrade) and ask for a reload.
-    db.on('versionchange', () => {
-      db.close();
-      stopWatching?.();
-      app.staleSchema = true;
-      return false;
-    });
-    await db.open();
-    setDatabase(db);
-    performance.mark('app:db-open');
-    app.seedResult = await ensureBundledDataset(db, __BUNDLED_DATASET_HASH__, async () => {
-      const { loadBundledDataset } = await import('../data/bundled-dataset');
-      return loadBundledDataset();
-    });
-    performance.mark('app:seeded');
-    await refreshData(db);
-    performance.mark('app:data-read');
-    app.status = 'ready';
-    watchDatasets(db);
-  } catch (error) {
-    app.error = error instanceof Error ? error.message : String(error);
-    app.status = 'error';
-    console.error(error);
-  }
-}
-
-let refreshTag = 0;
-/** Reads what the views show from IndexedDB; only the latest of overlapping reads is kept. */
-async function refreshData(db: IncidentDatabase): Promise<void> {
-  const tag = ++refreshTag;
-  const [snapshot, datasets, eventColumns] = await Promise.all([readVisibleIncidents(db), readDatasets(db), readVisibleEventColumns(db)]);
-  if (tag !== refreshTag) return;
-  // Large datasets are drawn as a density image from projected positions: project them in slices first.
-  for (const columns of eventColumns) if (drawnAsDensity(columns)) await prepareWorldPositions(columns);
-  if (tag !== refreshTag) return;
-  app.refreshError = null;
-  app.snapshot = snapshot;
-  app.datasets = datasets;
-  if (eventColumns.length === 0 && app.eventColumns.length === 0) return;
-  // The views of imported events (map layer, timeline shading, type facets) update in a task of
-  // their own, after the lists and counts: one task for all of them exceeds 100 ms at 100k rows.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  if (tag !== refreshTag) return;
-  app.eventColumns = eventColumns;
-}
-
-function showRefreshError(error: unknown): void {
-  console.error(error);
-  app.refreshError = error instanceof Error ? error.message : String(error);
-}
-
-let stopWatching: (() => void) | null = null;
-/**
- * Every import, rename, hide or delete writes the datasets table, in this tab or another:
- * a live query on it re-reads the data.
- */
-function watchDatasets(db: IncidentDatabase): void {
-  stopWatching?.();
-  let first = true;
-  stopWatching = watchDatasetRecords(
-    db,
-    () => {
-      if (first) {
-        first = false;
-        return;
-      }
-      refreshData(db).catch(showRefreshError);
-    },
-    showRefreshError,
-  );
-}
-
-export function selectIncident(id: string | null): void {
-  app.selectedIncidentId = id;
-  app.selectedPlaceId = null;
-  app.openArticle = null;
-  app.openEvent = null;
-}
-
-export function selectPlace(id: string | null): void {
-  app.selectedPlaceId = id;
-  app.selectedIncidentId = null;
-  app.openArticle = null;
-  app.openEvent = null;
-}
-
-/** Opens an imported event's details, reading its text from IndexedDB (on click, never on hover). */
-export async function selectEvent(datasetId: string, row: number): Promise<void> {
-  const database = openDatabase();
-  if (!database) return;
-  const text = await readEventText(database, datasetId, row);
-  app.selectedIncidentId = null;
-  app.selectedPlaceId = null;
-  app.openArticle = null;
-  app.openEvent = { datasetId, row, text };
-}
-
-export function closeEvent(): void {
-  app.openEvent = null;
-}
-
-export function setHovered(target: HoverTarget | null): void {
-  const current = app.hovered;
-  if (current === target) return;
-  if (current && target && current.kind === target.kind && current.id === target.id && current.x === target.x && current.y === target.y) return;
-  app.hovered = target;
-}
-
-/** The source articles with these ids (for exports). */
-export async function readSourceArticles(ids: readonly string[]): Promise<StoredSource[]> {
-  const database = openDatabase();
-  if (!database || ids.length === 0) return [];
-  return readSources(database, ids);
-}
-
-/** Opens the full text of a source article (or closes it with null). */
-export async function showArticle(sourceId: string | null): Promise<void> {
-  const database = openDatabase();
-  if (!sourceId || !database) {
-    app.openArticle = null;
-    return;
-  }
-  app.openArticle = await readSource(database, sourceId);
-}

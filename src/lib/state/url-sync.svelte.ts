@@ -5,7 +5,8 @@
  */
 import { locale, useLanguage } from '../i18n/i18n.svelte';
 import { dayNumber, isoDateOfDay } from '../timeline/incident-time';
-import { app, selectIncident, selectPlace } from './app-state.svelte';
+import { app } from './app-state.svelte';
+import { selectIncident, selectPlace } from './selection';
 import { resetPlayback, seek, setMode, setRange, setSpeed } from './playback.svelte';
 import { time } from './time-state.svelte';
 import { filterState } from './filter-state.svelte';
