@@ -5,7 +5,7 @@ import type { StoredIncident, StoredPlace, StoredSource } from '../data/db';
 import { incidentSchema, placeSchema, sourceArticleSchema, type Incident, type Place, type SourceArticle } from '../data/schema';
 import { inspectSource } from '../import/csv-import';
 import { createGazetteer } from '../import/gazetteer';
-import { parseAppJson } from '../import/json-import';
+import { parseAppJson } from '../import/app-json-import';
 import { bytesSource } from '../import/types';
 import {
   acledEventType,

@@ -12,7 +12,8 @@ import { countOrigins } from '../data/event-store';
 import { readBackup } from './backup-import';
 import { describeEncoding } from './encoding';
 import { createGazetteer, type GazetteerPlace } from './gazetteer';
-import { parseAppJson, parseGeoJson } from './json-import';
+import { parseAppJson } from './app-json-import';
+import { parseGeoJson } from './geojson-import';
 import { REPORT_REJECTED_ROWS, type ImportInspection, type ImportProgress, type ImportReport, type ImportSource, type ParsedImport } from './types';
 
 /** What a file is: a backup of this app (a zip), or text (CSV, GeoJSON, the app's JSON). */
