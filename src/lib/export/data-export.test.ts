@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { StoredIncident, StoredPlace, StoredSource } from '../data/db';
 import { incidentSchema, placeSchema, sourceArticleSchema, type Incident, type Place, type SourceArticle } from '../data/schema';
-import { inspectSource } from '../import/csv-import';
+import { inspectSource } from '../import/file-inspection';
 import { createGazetteer } from '../import/gazetteer';
 import { parseAppJson } from '../import/app-json-import';
 import { bytesSource } from '../import/types';

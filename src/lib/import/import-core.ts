@@ -6,7 +6,8 @@
 import { spreadsheetCsv } from '../export/spreadsheet-csv';
 import { dayNumber, isoDateOfDay } from '../timeline/incident-time';
 import type { ColumnMapping } from './columns';
-import { inspectSource as inspectText, parseCsv } from './csv-import';
+import { parseCsv } from './csv-import';
+import { inspectSource as inspectText } from './file-inspection';
 import { looksLikeZip } from '../data/backup-format';
 import { countOrigins } from '../data/event-store';
 import { readBackup } from './backup-import';

@@ -6,7 +6,7 @@
  * make it read again in windows-1256/1252, never a silent U+FFFD), and a nesting depth
  * measured while the slices are decoded (json-nesting.ts).
  */
-import { SLICE_BYTES } from './csv-import';
+import { SLICE_BYTES } from './csv-stream';
 import { createChunkDecoder, NotUtf8, readWithFallback, type EncodingGuess, type TextEncodingName } from './encoding';
 import { createNestingGauge, MAX_JSON_DEPTH } from './json-nesting';
 import { ImportCancelled, ImportError, type ImportProgress, type ImportSource } from './types';
