@@ -8,7 +8,9 @@ import { mappingHasOrigin, mappingProblems, type ColumnMapping } from './columns
 import { readWithFallback, type EncodingGuess } from './encoding';
 import type { Gazetteer } from './gazetteer';
 import { readCsv, SLICE_BYTES } from './csv-stream';
-import { createAcledMapper, createGenericMapper, type MapperContext, type RowMapper } from './row-mapper';
+import { createAcledMapper } from './acled-mapper';
+import { createGenericMapper } from './generic-mapper';
+import type { MapperContext, RowMapper } from './row-mapper';
 import {
   ImportError,
   MAX_KEPT_REJECTED,

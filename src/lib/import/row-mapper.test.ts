@@ -3,7 +3,8 @@ import { FIELD_SEPARATOR } from '../data/event-store';
 import { recogniseHeader } from './columns';
 import { rowText } from './event-batch';
 import { createGazetteer } from './gazetteer';
-import { coordinateProblem, createAcledMapper, detached, FirstRowIndex, parseNumberCell, type MapperContext } from './row-mapper';
+import { createAcledMapper } from './acled-mapper';
+import { coordinateProblem, detached, FirstRowIndex, parseNumberCell, type MapperContext } from './row-mapper';
 
 describe('cells', () => {
   it.each([
