@@ -6,7 +6,7 @@ import { incidentSchema, placeSchema, sourceArticleSchema, type Incident, type P
 import { inspectSource } from '../import/file-inspection';
 import { createGazetteer } from '../import/gazetteer';
 import { parseAppJson } from '../import/app-json-import';
-import { bytesSource } from '../import/types';
+import { bytesSource } from '../import/import-source';
 import {
   acledEventType,
   acledGeoPrecision,

@@ -7,7 +7,9 @@ import { incidentSchema, placeSchema, sourceArticleSchema, type Incident, type P
 import { emptyResult, parseJson, rawOf, rejector, type JsonParseOptions, type Props } from './json-import';
 import { readJsonText } from './json-text';
 import { schemaProblem } from './schema-problem';
-import { ImportError, type ImportInspection, type ImportSource, type ParsedImport } from './types';
+import { type ImportInspection, type ParsedImport } from './types';
+import { type ImportSource } from './import-source';
+import { ImportError } from './import-errors';
 
 /**
  * The app's own JSON. Every id is put under the dataset (`<datasetId>-<id>`) so an

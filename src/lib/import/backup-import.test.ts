@@ -8,7 +8,8 @@ import { loadBundledDataset } from '../data/bundled-dataset';
 import { commitImport } from './commit-import';
 import { inspectSource, parseImport } from './import-core';
 import { fixtureSource, gazetteerPlaces } from './test-fixtures';
-import { bytesSource, ImportError } from './types';
+import { bytesSource } from './import-source';
+import { ImportError } from './import-errors';
 
 const databases: IncidentDatabase[] = [];
 afterEach(async () => {

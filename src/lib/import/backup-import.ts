@@ -10,7 +10,9 @@ import { BACKUP_STORES, BackupFormatError, decodeBackup, type BackupRecords, typ
 import { countOrigins } from '../data/event-store';
 import { incidentSchema, placeSchema, sourceArticleSchema } from '../data/schema';
 import { isQuotaError, QUOTA_MESSAGE } from './commit-import';
-import { ImportCancelled, ImportError, type CommitResult, type ImportSource } from './types';
+import { type CommitResult } from './types';
+import { type ImportSource } from './import-source';
+import { ImportCancelled, ImportError } from './import-errors';
 
 /** What a backup holds, checked: ready to write. */
 export interface RestorePlan {

@@ -7,7 +7,8 @@ import { dayNumber } from '../timeline/incident-time';
 import { commitImport, findMergeTarget, isQuotaError, QUOTA_MESSAGE } from './commit-import';
 import { inspectSource, parseImport } from './import-core';
 import { fixtureSource, gazetteerPlaces } from './test-fixtures';
-import { ImportCancelled, type ParsedImport } from './types';
+import { type ParsedImport } from './types';
+import { ImportCancelled } from './import-errors';
 import { suggestMapping } from './columns';
 
 const databases: IncidentDatabase[] = [];

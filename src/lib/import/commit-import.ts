@@ -14,7 +14,8 @@ import { batchKeys, type EventBatch } from './event-batch';
 import { mergeBatches } from './event-merge';
 import { batchFromRecords, buildEventRecords } from './event-records';
 import { defaultDatasetName, type MergePreview } from './import-core';
-import { ImportCancelled, ImportError, type CommitResult, type ParsedImport } from './types';
+import { type CommitResult, type ParsedImport } from './types';
+import { ImportCancelled, ImportError } from './import-errors';
 import { commitRestore } from './backup-import';
 
 export const QUOTA_MESSAGE = "The browser's storage is full: nothing was imported. Free some space (delete a dataset, or site data of other sites) and try again.";

@@ -11,16 +11,9 @@ import { readCsv, SLICE_BYTES } from './csv-stream';
 import { createAcledMapper } from './acled-mapper';
 import { createGenericMapper } from './generic-mapper';
 import type { MapperContext, RowMapper } from './row-mapper';
-import {
-  ImportError,
-  MAX_KEPT_REJECTED,
-  type ImportInspection,
-  type ImportProgress,
-  type ImportSource,
-  type ImportWarning,
-  type ParsedImport,
-  type RejectedRow,
-} from './types';
+import { MAX_KEPT_REJECTED, type ImportInspection, type ImportProgress, type ImportWarning, type ParsedImport, type RejectedRow } from './types';
+import { type ImportSource } from './import-source';
+import { ImportError } from './import-errors';
 
 export interface CsvParseOptions {
   datasetId: string;

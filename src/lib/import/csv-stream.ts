@@ -7,7 +7,8 @@
 import Papa from 'papaparse';
 import { createChunkDecoder, NotUtf8, type EncodingGuess } from './encoding';
 import { hasSeparator } from './event-batch';
-import { ImportCancelled, ImportError, type ImportSource } from './types';
+import { type ImportSource } from './import-source';
+import { ImportCancelled, ImportError } from './import-errors';
 
 /** Bytes read per slice: big enough for speed, small enough for ~100 ms of work. */
 export const SLICE_BYTES = 4 * 1024 * 1024;

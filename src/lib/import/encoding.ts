@@ -7,7 +7,7 @@
  * the file; a file that stops being UTF-8 further on is read again in the fallback
  * (readWithFallback: the one rule for CSV, GeoJSON and JSON alike).
  */
-import { ImportError } from './types';
+import { ImportError } from './import-errors';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'windows-1252';
 

@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 import { recogniseHeader, suggestMapping } from './columns';
 import { detectEncoding, type EncodingGuess } from './encoding';
-import { ImportError, type ImportInspection, type ImportSource } from './types';
+import { type ImportInspection } from './types';
+import { type ImportSource } from './import-source';
+import { ImportError } from './import-errors';
 
 const SNIFF_BYTES = 256 * 1024;
 

@@ -10,7 +10,9 @@ import { EventAccumulator } from './event-batch';
 import { emptyResult, parseJson, prop, rawOf, rejector, type JsonParseOptions, type Props } from './json-import';
 import { readJsonText } from './json-text';
 import { coordinateProblem, parseNumberCell } from './row-mapper';
-import { ImportError, type ImportInspection, type ImportSource, type MessageParams, type ParsedImport, type RejectCode } from './types';
+import { type ImportInspection, type MessageParams, type ParsedImport, type RejectCode } from './types';
+import { type ImportSource } from './import-source';
+import { ImportError } from './import-errors';
 
 const DATE_PROPS = ['event_date', 'date', 'Date', 'datetime', 'time', 'timestamp', 'day'];
 const TYPE_PROPS = ['event_type', 'eventType', 'type', 'kind', 'category'];

@@ -18,7 +18,7 @@ import { commitImport } from './commit-import';
 import { buildEventRecords } from './event-records';
 import { inspectSource, parseImport } from './import-core';
 import { gazetteerPlaces } from './test-fixtures';
-import type { ImportSource } from './types';
+import type { ImportSource } from './import-source';
 
 const path = process.env.IMPORT_BENCH;
 

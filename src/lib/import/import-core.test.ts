@@ -4,7 +4,8 @@ import { dayNumber } from '../timeline/incident-time';
 import { batchKeys } from './event-batch';
 import { buildReport, inspectSource, newDatasetId, parseImport, rejectedRowsCsv } from './import-core';
 import { eventRows as rows, fixtureBytes, fixtureSource, gazetteerPlaces, importFixture, importSource, rejections } from './test-fixtures';
-import { bytesSource, ImportCancelled, ImportError } from './types';
+import { bytesSource } from './import-source';
+import { ImportCancelled, ImportError } from './import-errors';
 
 describe('ACLED files', () => {
   it('maps a valid export without questions', async () => {

@@ -15,7 +15,8 @@ import { describeEncoding } from './encoding';
 import { createGazetteer, type GazetteerPlace } from './gazetteer';
 import { parseAppJson } from './app-json-import';
 import { parseGeoJson } from './geojson-import';
-import { REPORT_REJECTED_ROWS, type ImportInspection, type ImportProgress, type ImportReport, type ImportSource, type ParsedImport } from './types';
+import { REPORT_REJECTED_ROWS, type ImportInspection, type ImportProgress, type ImportReport, type ParsedImport } from './types';
+import { type ImportSource } from './import-source';
 
 /** What a file is: a backup of this app (a zip), or text (CSV, GeoJSON, the app's JSON). */
 export async function inspectSource(source: ImportSource): Promise<ImportInspection> {

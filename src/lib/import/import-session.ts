@@ -11,7 +11,8 @@ import { DATABASE_NAME } from '../data/db';
 import type { ColumnMapping } from './columns';
 import type { GazetteerPlace } from './gazetteer';
 import type { FromWorker, ToWorker } from './protocol';
-import type { CommitResult, ImportErrorInfo, ImportInspection, ImportProgress, ImportReport } from './types';
+import type { CommitResult, ImportInspection, ImportProgress, ImportReport } from './types';
+import type { ImportErrorInfo } from './import-errors';
 
 /** The part of a Worker the session uses. */
 export interface WorkerLike {

@@ -7,7 +7,9 @@
 import type { EncodingGuess } from './encoding';
 import type { Gazetteer, GazetteerPlace } from './gazetteer';
 import type { JsonTextOptions } from './json-text';
-import { ImportError, MAX_KEPT_REJECTED, type ImportInspection, type ImportSource, type MessageParams, type ParsedImport, type RejectCode, type RejectedRow } from './types';
+import { MAX_KEPT_REJECTED, type ImportInspection, type MessageParams, type ParsedImport, type RejectCode, type RejectedRow } from './types';
+import { type ImportSource } from './import-source';
+import { ImportError } from './import-errors';
 
 export interface JsonParseOptions extends JsonTextOptions {
   datasetId: string;

@@ -5,7 +5,9 @@ import { inspectSource, parseImport } from './import-core';
 import { jsonNestingDepth, createNestingGauge, MAX_JSON_DEPTH } from './json-nesting';
 import { MAX_JSON_BYTES, readJsonText } from './json-text';
 import { gazetteerPlaces } from './test-fixtures';
-import { bytesSource, ImportError, type ImportSource, type ParsedImport } from './types';
+import { type ParsedImport } from './types';
+import { bytesSource, type ImportSource } from './import-source';
+import { ImportError } from './import-errors';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

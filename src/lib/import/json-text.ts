@@ -9,7 +9,9 @@
 import { SLICE_BYTES } from './csv-stream';
 import { createChunkDecoder, NotUtf8, readWithFallback, type EncodingGuess, type TextEncodingName } from './encoding';
 import { createNestingGauge, MAX_JSON_DEPTH } from './json-nesting';
-import { ImportCancelled, ImportError, type ImportProgress, type ImportSource } from './types';
+import { type ImportProgress } from './types';
+import { type ImportSource } from './import-source';
+import { ImportCancelled, ImportError } from './import-errors';
 
 const MB = 1024 * 1024;
 

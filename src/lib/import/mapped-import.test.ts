@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyMapping } from './columns';
 import { buildReport, inspectSource } from './import-core';
 import { eventRows as rows, fixtureSource, gazetteerPlaces, importFixture, importSource, rejections } from './test-fixtures';
-import { bytesSource } from './types';
+import { bytesSource } from './import-source';
 
 describe('other CSV files, through the mapping step', () => {
   it('imports rows with an origin as arcs in the columns, origin names matched against the gazetteer', async () => {

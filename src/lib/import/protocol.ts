@@ -6,7 +6,8 @@
  */
 import type { ColumnMapping } from './columns';
 import type { GazetteerPlace } from './gazetteer';
-import type { CommitResult, ImportErrorCode, ImportInspection, ImportProgress, ImportReport, MessageParams } from './types';
+import type { CommitResult, ImportInspection, ImportProgress, ImportReport, MessageParams } from './types';
+import type { ImportErrorCode } from './import-errors';
 
 export type ToWorker =
   | { type: 'inspect'; file: Blob; fileName: string }

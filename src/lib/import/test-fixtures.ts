@@ -7,7 +7,8 @@ import type { ColumnMapping } from './columns';
 import { rowText, type EventBatch } from './event-batch';
 import type { GazetteerPlace } from './gazetteer';
 import { inspectSource, parseImport } from './import-core';
-import { bytesSource, type ImportSource, type ParsedImport } from './types';
+import { type ParsedImport } from './types';
+import { bytesSource, type ImportSource } from './import-source';
 
 const FIXTURES = fileURLToPath(new URL('../../../tests/fixtures/import/', import.meta.url));
 

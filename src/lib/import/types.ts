@@ -6,28 +6,9 @@ import type { DateErrorCode } from './dates';
 import type { EncodingGuess } from './encoding';
 import type { EventBatch } from './event-batch';
 
-export type ImportFormat = 'acled' | 'csv' | 'geojson' | 'app-json' | 'backup';
-
-/** A file as the parser reads it: in slices, so a big file is never read whole. */
 import type { RestorePlan } from './backup-import';
 
-export interface ImportSource {
-  name: string;
-  size: number;
-  slice(start: number, end: number): Promise<Uint8Array>;
-}
-
-export function blobSource(blob: Blob, name: string): ImportSource {
-  return {
-    name,
-    size: blob.size,
-    slice: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
-  };
-}
-
-export function bytesSource(name: string, bytes: Uint8Array): ImportSource {
-  return { name, size: bytes.length, slice: async (start, end) => bytes.subarray(start, Math.min(end, bytes.length)) };
-}
+export type ImportFormat = 'acled' | 'csv' | 'geojson' | 'app-json' | 'backup';
 
 /**
  * Values for the placeholders of a translated message (src/lib/i18n/messages-import.ts).
@@ -228,92 +209,3 @@ export interface CommitResult {
 
 export const REPORT_REJECTED_ROWS = 200;
 export const MAX_KEPT_REJECTED = 100_000;
-
-/** Why an import stopped, as a stable code: the UI shows 'import.error.<code>' with `params`. */
-export type ImportErrorCode =
-  /** {file} {where} {detail}: a backup that cannot be restored */
-  | 'backup-invalid'
-  /** {file} */
-  | 'file-empty'
-  /** {file} */
-  | 'file-blank'
-  /** {file} */
-  | 'no-header'
-  /** {file} {columns} */
-  | 'acled-incomplete'
-  /** {file} */
-  | 'mapping-needed'
-  /** {file} */
-  | 'mapping-invalid'
-  /** {file} */
-  | 'not-text'
-  /** {file} {row} {limit} (millions of characters) */
-  | 'unclosed-quote'
-  /** {file} */
-  | 'no-data-rows'
-  /** {file} {blank} */
-  | 'no-data-rows-blank'
-  /** {file} {detail} */
-  | 'invalid-json'
-  /** {file} {size} {limit} (MB) */
-  | 'json-too-large'
-  /** {file} {limit} (levels) */
-  | 'json-too-deep'
-  /** {file} */
-  | 'not-geojson'
-  /** {file} */
-  | 'no-features'
-  /** {file} */
-  | 'empty-list'
-  /** {file} */
-  | 'not-app-json'
-  /** {file} */
-  | 'json-empty'
-  /** {file} */
-  | 'nothing-to-import'
-  | 'merge-target-gone'
-  /** {file} */
-  | 'no-events-to-merge'
-  /** {id} */
-  | 'dataset-exists'
-  | 'storage-full'
-  /** {file} {detail} */
-  | 'save-failed'
-  | 'no-file'
-  | 'nothing-to-commit'
-  /** {detail} */
-  | 'worker-start-failed'
-  /** {detail} */
-  | 'worker-crashed'
-  /** {detail} */
-  | 'gazetteer-failed'
-  /** {detail} */
-  | 'unexpected';
-
-/** An error as the UI shows it: a code and its placeholders' values. */
-export interface ImportErrorInfo {
-  code: ImportErrorCode;
-  params: MessageParams;
-}
-
-/**
- * An error to show: names the file and, where it applies, the row and field. The
- * message is in English; `code` and `params` let the UI say it in the interface language.
- */
-export class ImportError extends Error {
-  override name = 'ImportError';
-  constructor(
-    message: string,
-    readonly code: ImportErrorCode = 'unexpected',
-    readonly params: MessageParams = code === 'unexpected' ? { detail: message } : {},
-  ) {
-    super(message);
-  }
-}
-
-export class ImportCancelled extends Error {
-  override name = 'ImportCancelled';
-  constructor() {
-    super('The import was cancelled: nothing was written.');
-  }
-}

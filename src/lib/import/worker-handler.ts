@@ -6,7 +6,9 @@ import type { IncidentDatabase } from '../data/db';
 import { commitImport, findMergeTarget } from './commit-import';
 import { buildReport, inspectSource, newDatasetId, parseImport } from './import-core';
 import type { FromWorker, ImportStage, ToWorker } from './protocol';
-import { blobSource, ImportCancelled, ImportError, type ImportErrorInfo, type ImportInspection, type ImportSource, type ParsedImport } from './types';
+import { type ImportInspection, type ParsedImport } from './types';
+import { blobSource, type ImportSource } from './import-source';
+import { ImportCancelled, ImportError, type ImportErrorInfo } from './import-errors';
 import type { MergePreview } from './import-core';
 
 export interface WorkerEnvironment {
