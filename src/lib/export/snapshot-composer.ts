@@ -6,6 +6,7 @@
  * at the render's pixel ratio, so a 4× image is sharp, not enlarged. Right to left for
  * Arabic (canvas 2D shapes Arabic itself).
  */
+import { screenDash } from '../map/incident-glyphs';
 import type { Rgb } from '../map/incident-style';
 import { EXPORT_FONT_STACK } from './export-fonts';
 import { pixelSize, scaleBar, type RenderSize } from './export-geometry';
@@ -364,8 +365,7 @@ function drawLegend(ctx: Ctx, f: Furniture, box: { W: number; s: number; rtl: bo
         ctx.globalAlpha = alpha / 255;
         ctx.lineWidth = width * s;
         ctx.lineCap = 'butt';
-        // deck.gl dash units are half the line width (as Legend.svelte draws them).
-        ctx.setLineDash(dash[0] === 0 ? [] : [(dash[0] * width * s) / 2, (dash[1] * width * s) / 2]);
+        ctx.setLineDash(screenDash({ dash, width }, s));
         ctx.beginPath();
         ctx.moveTo(x + 2 * s, cy);
         ctx.lineTo(x + m.sw - 2 * s, cy);

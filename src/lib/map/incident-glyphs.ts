@@ -83,3 +83,11 @@ export const STATUS_STYLE: Record<Status, { alpha: number; dash: [number, number
   disputed: { alpha: 150, dash: [2, 4], width: 2 },
   denied: { alpha: 110, dash: [1, 5], width: 2 },
 };
+
+/**
+ * A status's dash pattern in pixels for a 2D canvas or SVG drawing of a line `scale` times
+ * its map width ([] for solid): deck.gl counts dash units in half line widths.
+ */
+export function screenDash(style: { dash: readonly [number, number]; width: number }, scale = 1): number[] {
+  return style.dash[0] === 0 ? [] : [(style.dash[0] * style.width * scale) / 2, (style.dash[1] * style.width * scale) / 2];
+}

@@ -11,7 +11,7 @@ import type { EventColumns } from '../../data/event-columns';
 import { dayRangeIndices } from '../../data/event-columns';
 import { densityImage, EVENT_COLOR, typeMask } from '../event-layers';
 import { areaBounds, densityAreaFor, drawnAsDensity, rowAt, type DensityGrid } from '../event-density';
-import { FLIGHT_DAYS, STATUS_STYLE, type ArcGlyph } from '../incident-glyphs';
+import { FLIGHT_DAYS, screenDash, STATUS_STYLE, type ArcGlyph } from '../incident-glyphs';
 import { HEAD_TRAIL_DAYS, PULSE_DAYS, visibleWindow } from '../incident-layers';
 import { KIND_COLORS, type Rgb } from '../incident-style';
 import type { LonLat } from '../incident-geometry';
@@ -173,7 +173,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, projection: GeoProjecti
     const points = arc.path.map(project);
     ctx.strokeStyle = rgba(KIND_COLORS[arc.incident.kind], (style.alpha / 255) * alpha);
     ctx.lineWidth = Math.max(1.5, style.width);
-    ctx.setLineDash(style.dash[0] === 0 ? [] : style.dash.map((d) => d * ctx.lineWidth));
+    ctx.setLineDash(screenDash({ dash: style.dash, width: ctx.lineWidth }));
     strokePath(ctx, points);
     ctx.setLineDash([]);
     visibleArcs.push({ arc, points });
