@@ -18,7 +18,7 @@ import { incidentOutlets } from './data-export';
 import { outletNames } from '../analysis/citation';
 import { styleAttribution } from '../map/style-attribution';
 import { clampPlayhead, type Camera, type ScreenView } from './export-geometry';
-import type { Furniture } from './snapshot-composer';
+import type { Furniture } from './snapshot-drawing';
 
 export interface ExportScene {
   /** The MapLibre style drawn; null for the map drawn without WebGL (its PNG is drawn by canvas-png.ts). */
