@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BASEMAP_COLORS } from '../../src/lib/map/basemap-style';
+import { BASEMAP_COLORS } from '../../src/lib/map/basemap-data';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { countPixelsNear, decodePng, hexToRgb } from './pixels';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BASEMAP_COLORS } from '../../src/lib/map/basemap-style';
+import { BASEMAP_COLORS } from '../../src/lib/map/basemap-data';
 import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { bundledData, project } from './map-geometry';
 import { countPixelsNear, decodePng, hexToRgb } from './pixels';

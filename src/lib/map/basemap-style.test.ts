@@ -3,14 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import {
-  BASEMAP_BOUNDS,
-  BASEMAP_COLORS,
-  BASEMAP_FILES,
-  INCIDENT_PLACES_LAYERS,
-  INCIDENT_PLACES_SOURCE,
-  basemapStyle,
-} from './basemap-style';
+import { BASEMAP_BOUNDS, BASEMAP_COLORS, BASEMAP_FILES } from './basemap-data';
+import { INCIDENT_PLACES_LAYERS, INCIDENT_PLACES_SOURCE, basemapStyle } from './basemap-style';
 
 const BASE = 'http://127.0.0.1:4173/some/app/';
 const publicDir = fileURLToPath(new URL('../../../public/', import.meta.url));

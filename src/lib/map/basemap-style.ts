@@ -10,12 +10,12 @@
 // purple, amber) stand apart and can be counted by colour in end-to-end tests.
 import type {
   DataDrivenPropertyValueSpecification,
-  ExpressionSpecification,
-  FontFacesSpecification,
   LayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import { BASEMAP_FONT_URLS } from './basemap-fonts';
+import { BASEMAP_COLORS, BASEMAP_FILES } from './basemap-data';
+import { bilingual, dotAnchors, zoomLinear, type Expr } from './basemap-expressions';
+import { FONT_BOLD, FONT_REGULAR, fontFaces } from './basemap-fonts';
 
 export type BasemapLang = 'en' | 'ar';
 
@@ -31,45 +31,6 @@ export interface BasemapStyleOptions {
   hideCities?: readonly string[];
 }
 
-/** Colours of the basemap (hex). `land` is the neighbouring countries, `focusLand` Syria and Iraq
- * (their governorates); lakes are drawn in the `sea` colour. */
-export const BASEMAP_COLORS = {
-  sea: '#d5dee4',
-  land: '#e6e3dd',
-  focusLand: '#f4f2ee',
-  coast: '#aebdc7',
-  countryBorder: '#8e8a84',
-  countryBorderCasing: '#fbfaf7',
-  governorateBorder: '#b5afa6',
-  river: '#86a5bd',
-  text: '#3b3834',
-  textSecondary: '#6f6a63',
-  governorateText: '#8d877e',
-  waterText: '#5b7e98',
-  halo: '#fbfaf7',
-  cityDot: '#5a5650',
-  base: '#1c1c1c',
-  place: '#4a4742',
-} as const;
-
-/** Basemap GeoJSON files, relative to the app's folder. */
-export const BASEMAP_FILES = {
-  countries: 'basemap/countries.json',
-  borders: 'basemap/borders.json',
-  governorates: 'basemap/governorates.json',
-  governorateLines: 'basemap/governorate-lines.json',
-  rivers: 'basemap/rivers.json',
-  lakes: 'basemap/lakes.json',
-  labels: 'basemap/labels.json',
-  places: 'basemap/places.json',
-  /** Coarse land around (and outside) the cut, for zoomed-out views. */
-  world: 'basemap/world.json',
-} as const;
-
-/** Extent of the detailed basemap cut [west, south, east, north]. Outside it only coarse land
- * (Natural Earth 1:110m, no borders or labels) is drawn; a fit for `maxBounds`. */
-export const BASEMAP_BOUNDS: [number, number, number, number] = [22, 24, 58, 44];
-
 /** A view of the whole region (eastern Syria and the Syria–Iraq border). */
 export const REGION_VIEW = { center: [39.5, 34.8] as [number, number], zoom: 5.5 };
 
@@ -80,62 +41,7 @@ export const INCIDENT_PLACES_LAYERS = ['incident-places-dot', 'incident-places-l
 /** Kinds of place the incident-places layers style. */
 export type IncidentPlaceKind = 'base' | 'launch-area' | 'strike-area' | 'field' | 'city' | 'town' | 'region';
 
-const FONT_REGULAR = 'Noto Sans Regular';
-const FONT_BOLD = 'Noto Sans SemiBold';
 const ATTRIBUTION = 'Natural Earth (public domain)';
-
-// Unicode ranges of the @fontsource subsets (from their CSS).
-const RANGE_ARABIC = ['U+0600-06FF', 'U+0750-077F', 'U+0870-088E', 'U+0890-0891', 'U+0897-08E1', 'U+08E3-08FF', 'U+200C-200E', 'U+FB50-FDFF', 'U+FE70-FE74', 'U+FE76-FEFC'];
-const RANGE_LATIN = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+02C6', 'U+02DA', 'U+02DC', 'U+0304', 'U+0308', 'U+0329', 'U+2000-206F', 'U+20AC', 'U+2122', 'U+2191', 'U+2193', 'U+2212', 'U+2215', 'U+FEFF', 'U+FFFD'];
-const RANGE_LATIN_EXT = ['U+0100-02BA', 'U+02BD-02C5', 'U+02C7-02CC', 'U+02CE-02D7', 'U+02DD-02FF', 'U+1D00-1DBF', 'U+1E00-1E9F', 'U+1EF2-1EFF', 'U+2020', 'U+20A0-20AB', 'U+20AD-20C0', 'U+2113', 'U+2C60-2C7F', 'U+A720-A7FF'];
-
-function fontFaces(baseUrl: string): FontFacesSpecification {
-  const abs = (u: string) => new URL(u, baseUrl).href;
-  const f = BASEMAP_FONT_URLS;
-  // Arabic first, so that the joiners it shares with the Latin subset come from the Arabic font.
-  return {
-    [FONT_REGULAR]: [
-      { url: abs(f.arabic400), 'unicode-range': RANGE_ARABIC },
-      { url: abs(f.latin400), 'unicode-range': RANGE_LATIN },
-      { url: abs(f.latinExt400), 'unicode-range': RANGE_LATIN_EXT },
-    ],
-    [FONT_BOLD]: [
-      { url: abs(f.arabic600), 'unicode-range': RANGE_ARABIC },
-      { url: abs(f.latin600), 'unicode-range': RANGE_LATIN },
-      { url: abs(f.latinExt600), 'unicode-range': RANGE_LATIN_EXT },
-    ],
-  };
-}
-
-type Expr = ExpressionSpecification;
-
-/**
- * A two-line label: the chosen language's name first, the other's second (smaller, lighter).
- * Falls back to whichever name exists when one is missing or empty.
- */
-function bilingual(lang: BasemapLang, opts: { upcaseEn?: boolean; secondaryColor?: string; secondaryScale?: number } = {}): Expr {
-  const en: Expr = opts.upcaseEn ? ['upcase', ['coalesce', ['get', 'name_en'], '']] : ['coalesce', ['get', 'name_en'], ''];
-  const ar: Expr = ['coalesce', ['get', 'name_ar'], ''];
-  const [first, second] = lang === 'ar' ? [ar, en] : [en, ar];
-  const secondStyle: Record<string, unknown> = { 'font-scale': opts.secondaryScale ?? 0.9 };
-  if (opts.secondaryColor) secondStyle['text-color'] = opts.secondaryColor;
-  return [
-    'case',
-    ['all', ['!=', first, ''], ['!=', second, '']],
-    ['format', first, {}, '\n', {}, second, secondStyle] as unknown as Expr,
-    ['!=', first, ''],
-    ['format', first, {}],
-    ['format', second, {}],
-  ];
-}
-
-/** Anchors for a label beside a dot: Arabic-first labels prefer the dot's right-hand side free,
- * i.e. the text to the left of the dot, as an Arabic reader scans. */
-function dotAnchors(lang: BasemapLang): ('left' | 'right' | 'top' | 'bottom')[] {
-  return lang === 'ar' ? ['right', 'left', 'top', 'bottom'] : ['left', 'right', 'top', 'bottom'];
-}
-
-const zoomLinear = (...stops: number[]): Expr => ['interpolate', ['linear'], ['zoom'], ...stops] as Expr;
 
 export function basemapStyle(options: BasemapStyleOptions): StyleSpecification {
   const { baseUrl, lang } = options;

@@ -7,7 +7,7 @@
  */
 import type { GeoPath, GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { BASEMAP_COLORS as C, BASEMAP_FILES } from '../basemap-style';
+import { BASEMAP_COLORS as C, BASEMAP_FILES } from '../basemap-data';
 import { drawLabel, type LabelBoxes } from './canvas-labels';
 import { canvasPath } from './canvas-view';
 

@@ -5,7 +5,7 @@
  */
 import type { GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Point as GeoPoint, Polygon } from 'geojson';
-import { BASEMAP_COLORS as C } from '../basemap-style';
+import { BASEMAP_COLORS as C } from '../basemap-data';
 import type { PlaceProperties } from '../place-features';
 import { drawLabel, type LabelBoxes } from './canvas-labels';
 import { canvasPath } from './canvas-view';
