@@ -113,25 +113,7 @@ function allLayers(arcs, range, playhead) {
       filterTransformColor: true,
     }),
   ];
-  if (playhead !== null)
-    out.push(
-      new TripsLayer({
-        id: 'heads',
-        data: arcs,
-        getPath: (d) => d.path,
-        getTimestamps: (d) => d.timestamps,
-        getColor: (d) => [...d.color, 255],
-        getWidth: 5,
-        widthUnits: 'pixels',
-        capRounded: true,
-        currentTime: playhead,
-        trailLength: HEAD_TRAIL_DAYS,
-        fadeTrail: true,
-        getFilterValue: (d) => [d.impact, 1],
-        extensions: [filter],
-        filterRange: [[range[0], range[1]], SHOWN],
-      }),
-    );
+  if (playhead !== null) out.push(headsLayer(arcs, range, playhead));
   return out;
 }
 
@@ -154,26 +136,28 @@ function csvLayers(arcs, range, playhead, lower, softLower) {
       filterTransformColor: true,
     }),
   ];
-  if (playhead !== null)
-    out.push(
-      new TripsLayer({
-        id: 'heads',
-        data: arcs,
-        getPath: (d) => d.path,
-        getTimestamps: (d) => d.timestamps,
-        getColor: (d) => [...d.color, 255],
-        getWidth: 5,
-        widthUnits: 'pixels',
-        capRounded: true,
-        currentTime: playhead,
-        trailLength: HEAD_TRAIL_DAYS,
-        fadeTrail: true,
-        getFilterValue: (d) => [d.impact, 1],
-        extensions: [filter],
-        filterRange: [[range[0], range[1]], SHOWN],
-      }),
-    );
+  if (playhead !== null) out.push(headsLayer(arcs, range, playhead));
   return out;
+}
+
+/** The travelling heads over every row, their range filter on the GPU (as the app's bundled arcs). */
+function headsLayer(arcs, range, playhead) {
+  return new TripsLayer({
+    id: 'heads',
+    data: arcs,
+    getPath: (d) => d.path,
+    getTimestamps: (d) => d.timestamps,
+    getColor: (d) => [...d.color, 255],
+    getWidth: 5,
+    widthUnits: 'pixels',
+    capRounded: true,
+    currentTime: playhead,
+    trailLength: HEAD_TRAIL_DAYS,
+    fadeTrail: true,
+    getFilterValue: (d) => [d.impact, 1],
+    extensions: [filter],
+    filterRange: [[range[0], range[1]], SHOWN],
+  });
 }
 
 let playing = false;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { openBrowser, waitForMapIdle } from './browser.mjs';
 import { importThroughUi } from './import.mjs';
-import { sampleFrames } from './playback.mjs';
+import { playLooping, sampleFrames } from './playback.mjs';
 import { round } from './stats.mjs';
 
 export const ARCS_FROM = '2022-01-01';
@@ -74,11 +74,7 @@ async function appSide({ appUrl, count, csv, sample, log }) {
     await page.goto('about:blank');
     await page.goto(`${appUrl}?from=${ARCS_FROM}&to=${ARCS_TO}&speed=16&t=${START}&mode=window&window=${WINDOW_DAYS}${hash}`);
     await waitForMapIdle(page, 600_000);
-    const compress = page.getByTestId('compress-gaps');
-    if ((await compress.count()) && (await compress.isChecked())) await compress.uncheck();
-    const loop = page.getByTestId('playback').getByRole('checkbox', { name: /loop/i });
-    if ((await loop.count()) && !(await loop.isChecked())) await loop.check();
-    await page.getByTestId('play').click();
+    await playLooping(page);
     const frames = await sampleFrames(page, sample);
     await page.getByTestId('play').click().catch(() => undefined);
     return {

@@ -68,6 +68,15 @@ export async function sampleFrames(page, { minMs, minFrames, maxMs, warmFrames =
   };
 }
 
+/** Plays the app with gap compression off and loop on: 16 days a second, never stopping at the end. */
+export async function playLooping(page) {
+  const compress = page.getByTestId('compress-gaps');
+  if ((await compress.count()) && (await compress.isChecked())) await compress.uncheck();
+  const loop = page.getByTestId('playback').getByRole('checkbox', { name: /loop/i });
+  if ((await loop.count()) && !(await loop.isChecked())) await loop.check();
+  await page.getByTestId('play').click();
+}
+
 async function appPlayback({ appUrl, count, json, sample, log }) {
   const session = await openBrowser();
   try {
@@ -91,11 +100,7 @@ async function appPlayback({ appUrl, count, json, sample, log }) {
     // Gap compression off and loop on, as on the bare page: the playhead moves at 16 days per
     // second and starts again at the beginning of the range rather than stopping (a frame of
     // 100k arcs takes tens of seconds here).
-    const compress = page.getByTestId('compress-gaps');
-    if ((await compress.count()) && (await compress.isChecked())) await compress.uncheck();
-    const loop = page.getByTestId('playback').getByRole('checkbox', { name: /loop/i });
-    if ((await loop.count()) && !(await loop.isChecked())) await loop.check();
-    await page.getByTestId('play').click();
+    await playLooping(page);
     const frames = await sampleFrames(page, sample);
     await page.getByTestId('play').click().catch(() => undefined);
     return {
