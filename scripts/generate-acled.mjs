@@ -10,6 +10,8 @@
 // Options: --rows N (default 1000), --seed N (default 1), --dates acled|iso|mixed
 // (default acled: "12 June 2023"; iso: 2023-06-12), --id-offset N (first id number).
 
+import { seededRandom } from './seeded-random.mjs';
+
 const args = new Map();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 const rows = Number(args.get('rows') ?? 1000);
@@ -21,15 +23,7 @@ if (!Number.isInteger(rows) || rows < 0 || !['acled', 'iso', 'mixed'].includes(d
   process.exit(2);
 }
 
-// mulberry32
-let state = seed >>> 0;
-function random() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(seed);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const HEADER = [

@@ -7,6 +7,8 @@
 //
 //   node scripts/generate-arcs.mjs --rows 10000 --seed 1 > arcs-10k.csv
 
+import { seededRandom } from './seeded-random.mjs';
+
 const args = new Map();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 const rows = Number(args.get('rows') ?? 1000);
@@ -17,15 +19,7 @@ if (!Number.isInteger(rows) || rows < 0) {
 }
 
 export function arcsCsv(count, seedValue = 1) {
-  // mulberry32
-  let state = seedValue >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seedValue);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const KINDS = [
     ['attack', ['107mm rockets', '122mm Grad rockets', 'one-way attack drone', '60mm mortar']],
