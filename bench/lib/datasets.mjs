@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, sta
 import { join, resolve } from 'node:path';
 
 import { arcsCsv } from '../../scripts/generate-arcs.mjs';
+import { seededRandom as rng } from '../../scripts/seeded-random.mjs';
 
 export const CACHE_DIR = resolve('node_modules/.cache/bench');
 
@@ -39,18 +40,6 @@ export async function acledCsv(rows, seed = 1) {
   ]);
   renameSync(partial, file);
   return { file, generatedMs: performance.now() - started, bytes: statSync(file).size };
-}
-
-// mulberry32, as the ACLED generator
-function rng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const PLAYBACK_FROM = '2021-01-01';
