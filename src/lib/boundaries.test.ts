@@ -46,8 +46,9 @@ describe('boundaries', () => {
     expect(offending(where('lib/data/'), /^svelte|\.svelte(\.ts)?$/)).toEqual([]);
   });
 
-  it('lib/export takes its inputs: it never imports lib/state', () => {
-    expect(offending(where('lib/export/'), /(^|\/)state\//)).toEqual([]);
+  it('lib/export takes its inputs: it never imports lib/state, the language or any rune module', () => {
+    expect(offending(where('lib/export/'), /(^|\/)state\/|i18n\/|\.svelte(\.ts)?$/)).toEqual([]);
+    expect(where('lib/export/').filter((f) => f.path.endsWith('.svelte.ts'))).toEqual([]);
   });
 
   it('only lib/data imports Dexie', () => {

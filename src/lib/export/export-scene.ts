@@ -1,19 +1,19 @@
 /**
  * What an export shows, read once from the app when the user asks: the map's style and
  * camera, the layer state the screen draws (same pure `buildIncidentLayers` input), the
- * selection, and the texts of the furniture in the current language. Exports then run on
- * this snapshot, so a change on screen during a long video does not leak into it.
+ * selection, and the texts of the furniture (handed in by the caller, in its language).
+ * Exports then run on this snapshot, so a change on screen during a long video does not leak
+ * into it.
  */
 import type { Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import type { StoredIncident, StoredPlace } from '../data/db';
-import { incidentKinds, statuses } from '../data/vocabulary';
-import { formatDate, formatNumber, locale, t } from '../i18n/i18n.svelte';
+import { incidentKinds, statuses, type IncidentKind, type Status } from '../data/vocabulary';
 import { STATUS_STYLE } from '../map/incident-glyphs';
 import { visibleWindow } from '../map/incident-layers';
 import type { MapState } from '../map/map-layers';
 import { KIND_COLORS } from '../map/incident-style';
 import { UNCERTAINTY_MIN_ZOOM, UNCERTAINTY_SOURCE } from '../map/place-layers';
-import { incidentMoment, isoDateOfDay } from '../timeline/incident-time';
+import { incidentMoment } from '../timeline/incident-time';
 import { incidentOutlets } from './data-export';
 import { outletNames } from '../analysis/citation';
 import { styleAttribution } from '../map/style-attribution';
@@ -42,7 +42,27 @@ export interface ExportScene {
   furniture(camera: Camera, playhead: number | null, outletsUpTo: number | null): Furniture;
 }
 
-
+/** The words of the furniture, in the caller's language (lib/i18n/scene-texts.ts writes them). */
+export interface SceneTexts {
+  dir: 'ltr' | 'rtl';
+  /** The credit line, given the basemap's credits. */
+  credit(attribution: string): string;
+  noAttribution: string;
+  kinds: Record<IncidentKind, string>;
+  statuses: Record<Status, string>;
+  legendTitle: string;
+  kindsTitle: string;
+  statusesTitle: string;
+  impact: string;
+  north: string;
+  sourcesPrefix: string;
+  uncertainty: string;
+  /** "+ n more" after the outlets that fit. */
+  more(count: number): string;
+  distance(metres: number): string;
+  /** A day number as a date. */
+  day(day: number, style: 'short' | 'long'): string;
+}
 
 /** The map an export is taken from: its view, its style (if MapLibre's) and what it shows. */
 export interface SceneView {
@@ -102,13 +122,11 @@ export function viewOfMap(map: MaplibreMap): SceneView {
   };
 }
 
-/** Reads everything an export needs from the map on screen and the app's inputs. */
-export function captureScene(map: MaplibreMap, title: string, inputs: SceneInputs): ExportScene {
-  return captureSceneOf(viewOfMap(map), title, inputs);
-}
-
-/** The same, from any view of the map (MapLibre's, or the one drawn without WebGL). */
-export function captureSceneOf(view: SceneView, title: string, inputs: SceneInputs): ExportScene {
+/**
+ * Reads everything an export needs from a view of the map (MapLibre's, `viewOfMap`, or the
+ * one drawn without WebGL), the app's inputs and the texts.
+ */
+export function captureScene(view: SceneView, title: string, inputs: SceneInputs, texts: SceneTexts): ExportScene {
   const { screen, style } = view;
   // The export's renderer counts large datasets over its own view (IncidentRenderer), and draws no hover.
   const layerState: MapState = { ...inputs.state, densityArea: null, hoveredId: null };
@@ -117,27 +135,10 @@ export function captureSceneOf(view: SceneView, title: string, inputs: SceneInpu
   const places = inputs.places;
   const inView = incidents.filter((i) => inBounds(view, places, i));
 
-  // Texts in the language of the moment.
-  const dir = locale.dir;
-  const subtitle = `${formatDate(isoDateOfDay(range[0]))} – ${formatDate(isoDateOfDay(range[1] - 1))}`;
-  const attribution = view.attribution.join(' · ') || t('export.noAttribution');
-  const credit = `${t('export.basemap', { attribution })} · ${t('app.shortTitle')} · ${t('export.made', { date: formatDate(new Date().toISOString().slice(0, 10)) })}`;
-  const kindLabels = new Map(incidentKinds.map((k) => [k, t(`kind.${k}`)] as const));
-  const statusLabels = new Map(statuses.map((s) => [s, t(`status.${s}`)] as const));
-  const texts = {
-    legendTitle: t('legend.title'),
-    kindsTitle: t('legend.kinds'),
-    statusesTitle: t('legend.statuses'),
-    impact: t('legend.impact'),
-    north: t('export.north'),
-    sourcesPrefix: t('export.sourcesPrefix'),
-    uncertainty: t('export.uncertainty'),
-  };
+  const dir = texts.dir;
+  const subtitle = `${texts.day(range[0], 'short')} – ${texts.day(range[1] - 1, 'short')}`;
+  const credit = texts.credit(view.attribution.join(' · ') || texts.noAttribution);
   const showsUncertainty = view.uncertainty;
-  const moreLabel = (n: number) => t('export.more', { count: n });
-  const formatDistance = (metres: number) =>
-    metres >= 1000 ? t('export.km', { value: formatNumber(metres / 1000) }) : t('export.m', { value: formatNumber(metres) });
-  const longDate = (day: number) => formatDate(isoDateOfDay(clampPlayhead(day, range)), 'long');
 
   return {
     style,
@@ -174,21 +175,21 @@ export function captureSceneOf(view: SceneView, title: string, inputs: SceneInpu
         dir,
         title,
         subtitle,
-        dateLabel: playhead === null ? null : longDate(playhead),
+        dateLabel: playhead === null ? null : texts.day(clampPlayhead(playhead, range), 'long'),
         legend: {
           title: texts.legendTitle,
           kindsTitle: texts.kindsTitle,
-          kinds: kinds.map((k) => ({ color: KIND_COLORS[k], label: kindLabels.get(k)! })),
+          kinds: kinds.map((k) => ({ color: KIND_COLORS[k], label: texts.kinds[k] })),
           statusesTitle: texts.statusesTitle,
-          statuses: usedStatuses.map((s) => ({ style: STATUS_STYLE[s], label: statusLabels.get(s)! })),
+          statuses: usedStatuses.map((s) => ({ style: STATUS_STYLE[s], label: texts.statuses[s] })),
           statusColor: KIND_COLORS['attack-on-coalition'],
           impact: legendSet.some((i) => i.originId === null) ? texts.impact : null,
           uncertainty: showsUncertainty && camera.zoom >= UNCERTAINTY_MIN_ZOOM ? texts.uncertainty : null,
         },
         camera: { latitude: camera.center[1], zoom: camera.zoom, bearing: camera.bearing },
-        formatDistance,
+        formatDistance: texts.distance,
         northLabel: texts.north,
-        sources: { prefix: texts.sourcesPrefix, outlets, more: moreLabel },
+        sources: { prefix: texts.sourcesPrefix, outlets, more: texts.more },
         credit,
       };
     },

@@ -3,7 +3,7 @@
  * (saved in so many seconds, cancelled, or failed with the reason). The export panel shows it.
  */
 import { formatNumber, t } from '../i18n/i18n.svelte';
-import type { DataFormat } from './data-download';
+import type { DataFormat } from '../export/data-download';
 
 export type ExportKind = 'png' | 'video' | DataFormat;
 
@@ -27,7 +27,7 @@ export class ExportJob {
     this.#abort = new AbortController();
     const started = performance.now();
     try {
-      const [{ downloadBlob }, result] = await Promise.all([import('./download'), work(this.#abort.signal)]);
+      const [{ downloadBlob }, result] = await Promise.all([import('../export/download'), work(this.#abort.signal)]);
       downloadBlob(result.blob, result.fileName);
       this.lastMs = Math.round(performance.now() - started);
       this.message = { text: t('export.saved', { file: result.fileName, seconds: formatNumber(this.lastMs / 1000, { maximumFractionDigits: 1 }) }), error: false };
