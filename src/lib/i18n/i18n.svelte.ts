@@ -6,24 +6,52 @@ import { en, type MessageKey } from './messages-en';
 import { templateOf, type Message } from './plural';
 
 export type Lang = 'en' | 'ar';
-/** English ships with the page; Arabic is fetched the first time it is used. */
-const dictionaries: Partial<Record<Lang, Record<MessageKey, Message>>> = { en };
-const loading = new Map<Lang, Promise<void>>();
+/** The parts of the strings: the page's, and the import dialog's (loaded with the dialog). */
+type Part = 'page' | 'import';
+type Dictionary = Partial<Record<MessageKey, Message>>;
 
-/** Fetches a language's strings (once); resolves when `t` can use them. */
-export function loadLanguage(lang: Lang): Promise<void> {
-  if (dictionaries[lang]) return Promise.resolve();
-  let pending = loading.get(lang);
+/** English page strings ship with the page; everything else is fetched the first time it is used. */
+const dictionaries: Record<Lang, Dictionary> = { en: { ...en }, ar: {} };
+const loads = new Map<string, Promise<void>>();
+const loaded = new Set<string>(['en/page']);
+const wantedParts = new Set<Part>(['page']);
+
+function fetchPart(lang: Lang, part: Part): Promise<Record<string, Message>> {
+  if (lang === 'ar') return part === 'page' ? import('./messages-ar').then((m) => m.ar) : import('./messages-import-ar').then((m) => m.importAr);
+  return import('./messages-import').then((m) => m.importEn);
+}
+
+function loadPart(lang: Lang, part: Part): Promise<void> {
+  const id = `${lang}/${part}`;
+  if (loaded.has(id)) return Promise.resolve();
+  let pending = loads.get(id);
   if (!pending) {
-    pending = import('./messages-ar').then(({ ar }) => void (dictionaries.ar = ar));
-    loading.set(lang, pending);
+    pending = fetchPart(lang, part).then((messages) => {
+      Object.assign(dictionaries[lang], messages);
+      loaded.add(id);
+      locale.revision++;
+    });
+    pending.catch(() => loads.delete(id));
+    loads.set(id, pending);
   }
   return pending;
 }
 
+/** Fetches a language's strings (once, with every part already wanted); resolves when `t` can use them. */
+export function loadLanguage(lang: Lang): Promise<void> {
+  return Promise.all([...wantedParts].map((part) => loadPart(lang, part))).then(() => undefined);
+}
+
+/** Fetches the import dialog's strings, in English and in the language in use (once). */
+export function loadImportMessages(): Promise<void> {
+  wantedParts.add('import');
+  const langs = new Set<Lang>(['en', locale.lang]);
+  return Promise.all([...langs].map((lang) => loadPart(lang, 'import'))).then(() => undefined);
+}
+
 /** Switches the interface's language: at once when its strings are here, else once they are. */
 export function useLanguage(lang: Lang): void {
-  if (dictionaries[lang]) {
+  if ([...wantedParts].every((part) => loaded.has(`${lang}/${part}`))) {
     locale.lang = lang;
     return;
   }
@@ -33,13 +61,17 @@ export function useLanguage(lang: Lang): void {
 class Locale {
   lang = $state<Lang>('en');
   dir = $derived<'ltr' | 'rtl'>(this.lang === 'ar' ? 'rtl' : 'ltr');
+  /** Counts the strings' loads, so that text drawn before a part arrived is drawn again. */
+  revision = $state(0);
 }
 export const locale = new Locale();
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const dictionary = dictionaries[locale.lang];
-  const lang = dictionary ? locale.lang : 'en';
-  const template = templateOf((dictionary ?? en)[key], lang, params);
+  void locale.revision;
+  const message = dictionaries[locale.lang][key] ?? dictionaries.en[key];
+  if (message === undefined) return key;
+  const lang = dictionaries[locale.lang][key] !== undefined ? locale.lang : 'en';
+  const template = templateOf(message, lang, params);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

@@ -2,12 +2,12 @@
  * Every string of the interface, in Arabic. The type forces the same keys as English.
  * Loaded only when the interface is (or turns) Arabic: see useLanguage in i18n.svelte.ts.
  */
-import type { MessageKey } from './messages-en';
+import type { PageMessageKey } from './messages-en';
 import { plural, type Message } from './plural';
-import { importAr } from './messages-import-ar';
+import { datasetsAr } from './messages-datasets-ar';
 
-export const ar: Record<MessageKey, Message> = {
-  ...importAr,
+export const ar: Record<PageMessageKey, Message> = {
+  ...datasetsAr,
   'app.title': 'شرق سوريا: الهجمات على قواعد التحالف والضربات المضادة، 2021–2024',
   'app.shortTitle': 'خريطة الضربات في شرق سوريا',
   'app.loading': 'جارٍ تحميل الحوادث…',

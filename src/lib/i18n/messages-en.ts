@@ -1,9 +1,13 @@
-/** Every string of the interface, in English. messages-ar.ts must have the same keys. */
-import { importEn } from './messages-import';
+/**
+ * Every string of the page, in English (messages-ar.ts must have the same keys). The
+ * import dialog's strings come with the dialog: messages-import.ts.
+ */
+import { datasetsEn } from './messages-datasets';
+import type { ImportMessageKey } from './messages-import';
 import { plural } from './plural';
 
 export const en = {
-  ...importEn,
+  ...datasetsEn,
   'app.title': 'Eastern Syria: attacks on coalition bases and strikes in return, 2021–2024',
   'app.shortTitle': 'Eastern Syria strikes map',
   'app.loading': 'Loading incidents…',
@@ -328,4 +332,7 @@ export const en = {
   'time.brushEnd': 'End of the range',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** A string the page ships with. */
+export type PageMessageKey = keyof typeof en;
+/** Any string of the interface. */
+export type MessageKey = PageMessageKey | ImportMessageKey;

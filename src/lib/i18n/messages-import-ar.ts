@@ -1,4 +1,4 @@
-/** The import strings in Arabic (see messages-import.ts): loaded with messages-ar.ts. */
+/** The import dialog's strings in Arabic (see messages-import.ts): loaded when both are wanted. */
 import type { ImportMessageKey } from './messages-import';
 import { plural, type Message } from './plural';
 
@@ -7,12 +7,7 @@ export const importAr: Record<ImportMessageKey, Message> = {
   'import.report.rejectedTable': 'الصفوف المرفوضة',
   'import.error.backup-invalid': '{file} ({where}): {detail}. لم يُستورد أي شيء.',
   'import.report.restores': plural({ zero: 'لا تستعيد أي مجموعة بيانات.', one: 'تستعيد مجموعة بيانات واحدة، تحلّ محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.', two: 'تستعيد مجموعتَي بيانات، تحلّ كلٌّ منهما محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.', few: 'تستعيد {count} مجموعات بيانات، تحلّ كلٌّ منها محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.', many: 'تستعيد {count} مجموعة بيانات، تحلّ كلٌّ منها محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.', other: 'تستعيد {count} مجموعة بيانات، تحلّ كلٌّ منها محلّ المجموعة المخزّنة ذات الاسم والمعرّف نفسيهما: {names}.' }),
-  'import.open': 'استيراد بيانات…',
-  'import.cancel': 'إلغاء',
-  'import.dismiss': 'إغلاق',
 
-  'import.dialog.label': 'استيراد البيانات',
-  'import.dialog.formats': 'ملف CSV (من ACLED أو غيره)، أو GeoJSON، أو ملف JSON الخاص بهذا التطبيق. يمكنك أيضاً إفلات ملف على الخريطة.',
   'import.progress.opening': 'جارٍ فتح {file}',
   'import.progress.reading': 'جارٍ قراءة {file}',
   'import.progress.detail': '— {read} من أصل {total}، عدد الصفوف: {rows}',
@@ -22,17 +17,7 @@ export const importAr: Record<ImportMessageKey, Message> = {
   'import.saving': 'جارٍ حفظ {file} (في عملية واحدة: إما كل شيء أو لا شيء)…',
   'import.done.merged': 'تم تحديث «{name}»: استُبدل {updated} من الأحداث وأُضيف {added} (والمجموع {events}).',
   'import.done.imported': 'تم استيراد «{name}»: {what}.',
-  'import.count.events': plural({ zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '{count} أحداث', many: '{count} حدثاً', other: '{count} حدث' }),
-  'import.count.arcs': plural({ zero: 'لا أقواس', one: 'قوس واحد', two: 'قوسان', few: '{count} أقواس', many: '{count} قوساً', other: '{count} قوس' }),
-  'import.count.incidents': plural({ zero: 'لا حوادث', one: 'حادثة واحدة', two: 'حادثتان', few: '{count} حوادث', many: '{count} حادثة', other: '{count} حادثة' }),
-  'import.count.places': plural({ zero: 'لا أماكن', one: 'مكان واحد', two: 'مكانان', few: '{count} أماكن', many: '{count} مكاناً', other: '{count} مكان' }),
   'import.cancelled': 'أُلغي الاستيراد: لم يُكتب أي شيء.',
-
-  'import.drop.region': 'الخريطة (أفلِت ملف بيانات هنا لاستيراده)',
-  'import.drop.hint': 'أفلِت ملف CSV (من ACLED أو غيره) أو GeoJSON أو JSON لاستيراده',
-  'import.drop.busy': 'هناك عملية استيراد جارية بالفعل',
-  'import.drop.busyNotice': 'هناك عملية استيراد جارية بالفعل: انتظر انتهاءها أو ألغِها أولاً.',
-  'import.drop.oneFile': 'ملف واحد في كل مرة: سيُستورد {file} وحده.',
 
   'import.mapping.intro': 'الملف {file} ليس ملف تصدير من ACLED. حدِّد ما يحويه كل عمود (قُرئ بترميز {encoding}، والفاصل بين الحقول «{delimiter}»).',
   'import.mapping.tab': 'علامة الجدولة',
@@ -210,19 +195,4 @@ export const importAr: Record<ImportMessageKey, Message> = {
   'import.error.worker-crashed': 'توقف الاستيراد على نحو غير متوقع ({detail}): لم يُكتب أي شيء.',
   'import.error.gazetteer-failed': 'تعذّرت قراءة معجم الأماكن: {detail}',
   'import.error.unexpected': 'خطأ غير متوقع: {detail}',
-
-  'import.datasets.bundledName': 'حوادث منتقاة من خمس مقالات عربية',
-  'import.datasets.newName': 'الاسم الجديد',
-  'import.datasets.save': 'حفظ',
-  'import.datasets.rename': 'إعادة تسمية',
-  'import.datasets.confirmDelete': 'تأكيد الحذف',
-  'import.datasets.deleteQuestion': 'هل تريد حذف «{name}» وجميع صفوفه؟',
-  'import.datasets.delete': 'حذف',
-  'import.datasets.keep': 'إبقاء',
-  'import.datasets.empty': 'لا توجد مجموعات بيانات.',
-  'import.datasets.error.name-empty': 'لا بد من اسم لمجموعة البيانات.',
-  'import.datasets.error.name-too-long': 'هذا الاسم طويل جداً (الحد الأقصى {max} حرف).',
-  'import.datasets.error.dataset-missing': 'لا توجد مجموعة بيانات بالمعرّف {id} (هل حُذفت في علامة تبويب أخرى؟).',
-  'import.datasets.error.bundled-undeletable': 'لا يمكن حذف مجموعة البيانات المضمّنة في التطبيق؛ يمكنك إخفاؤها بدلاً من ذلك.',
-  'import.datasets.error.unexpected': 'تعذّر تعديل مجموعة البيانات: {detail}',
 };

@@ -1,8 +1,8 @@
 /**
- * Strings of the import dialog, the column mapping, the report and the dataset list.
- * Kept apart from the rest so the import UI can grow without touching every string;
- * merged into messages-en.ts; the Arabic ones are in messages-import-ar.ts (loaded with
- * messages-ar.ts, only when the interface is in Arabic).
+ * Strings of the import dialog: progress, the column mapping and the report. Loaded with
+ * the dialog (loadImportMessages in i18n.svelte.ts), not with the page; the Arabic ones are
+ * in messages-import-ar.ts, loaded when both the dialog and Arabic are wanted. The button,
+ * the drop zone and the dataset list are in messages-datasets.ts.
  *
  * Codes from the import pipeline (src/lib/import/types.ts) have one key each:
  * 'import.reject.<RejectCode>' (why a row was left out), 'import.error.<ImportErrorCode>',
@@ -18,13 +18,8 @@ export const importEn = {
   'import.report.rejectedTable': 'Rejected rows',
   'import.error.backup-invalid': '{file} ({where}): {detail}. Nothing was imported.',
   'import.report.restores': plural({ one: 'Restores {count} dataset, replacing the stored dataset of the same name and id: {names}.', other: 'Restores {count} datasets, each replacing the stored dataset of the same name and id: {names}.' }),
-  'import.open': 'Import data…',
-  'import.cancel': 'Cancel',
-  'import.dismiss': 'Dismiss',
 
   // The dialog
-  'import.dialog.label': 'Import data',
-  'import.dialog.formats': "CSV (ACLED or other), GeoJSON, or this app's JSON. You can also drop a file on the map.",
   'import.progress.opening': 'Opening {file}',
   'import.progress.reading': 'Reading {file}',
   'import.progress.detail': '— {read} of {total}, {rows} rows',
@@ -34,18 +29,7 @@ export const importEn = {
   'import.saving': 'Saving {file} (one transaction: all or nothing)…',
   'import.done.merged': 'Updated “{name}”: {updated} events replaced, {added} added ({events} in all).',
   'import.done.imported': 'Imported “{name}”: {what}.',
-  'import.count.events': plural({ one: '{count} event', other: '{count} events' }),
-  'import.count.incidents': plural({ one: '{count} incident', other: '{count} incidents' }),
-  'import.count.arcs': plural({ one: '{count} arc', other: '{count} arcs' }),
-  'import.count.places': plural({ one: '{count} place', other: '{count} places' }),
   'import.cancelled': 'Import cancelled: nothing was written.',
-
-  // Dropping a file on the map
-  'import.drop.region': 'Map (drop a data file here to import it)',
-  'import.drop.hint': 'Drop a CSV (ACLED or other), GeoJSON or JSON file to import it',
-  'import.drop.busy': 'An import is already running',
-  'import.drop.busyNotice': 'An import is already running: wait for it or cancel it first.',
-  'import.drop.oneFile': 'One file at a time: importing {file} only.',
 
   // The column mapping of a CSV that is not ACLED
   'import.mapping.intro': '{file} is not an ACLED export. Say which column holds what (read as {encoding}, separated by “{delimiter}”).',
@@ -230,20 +214,6 @@ export const importEn = {
   'import.error.unexpected': 'Unexpected error: {detail}',
 
   // The dataset list
-  'import.datasets.bundledName': 'Curated incidents from five Arabic articles',
-  'import.datasets.newName': 'New name',
-  'import.datasets.save': 'Save',
-  'import.datasets.rename': 'Rename',
-  'import.datasets.confirmDelete': 'Confirm deletion',
-  'import.datasets.deleteQuestion': 'Delete “{name}” and all its rows?',
-  'import.datasets.delete': 'Delete',
-  'import.datasets.keep': 'Keep',
-  'import.datasets.empty': 'No datasets.',
-  'import.datasets.error.name-empty': 'A dataset needs a name.',
-  'import.datasets.error.name-too-long': 'That name is too long ({max} characters at most).',
-  'import.datasets.error.dataset-missing': 'No dataset {id} (deleted in another tab?).',
-  'import.datasets.error.bundled-undeletable': 'The bundled dataset cannot be deleted; hide it instead.',
-  'import.datasets.error.unexpected': 'Could not change the dataset: {detail}',
 } as const;
 
 export type ImportMessageKey = keyof typeof importEn;

@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLanguage, locale, t } from './i18n.svelte';
-import { ar } from './messages-ar';
-import { en } from './messages-en';
+import { loadImportMessages, loadLanguage, locale, t } from './i18n.svelte';
+import { ar as pageAr } from './messages-ar';
+import { en as pageEn } from './messages-en';
+import { importEn } from './messages-import';
+import { importAr } from './messages-import-ar';
 import { pluralCategories, templatesOf } from './plural';
+
+// Every string of the interface: the page's and the import dialog's.
+const en = { ...pageEn, ...importEn };
+const ar = { ...pageAr, ...importAr };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** The placeholders a message uses in any of its forms. */
@@ -12,8 +18,18 @@ const allPlaceholders = (message: Parameters<typeof templatesOf>[0]) => [...new 
 beforeAll(() => loadLanguage('ar'));
 
 describe('interface strings', () => {
-  it('exist in both languages, with the same keys', () => {
-    expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
+  it('exist in both languages, with the same keys, part by part', () => {
+    expect(Object.keys(pageAr).sort()).toEqual(Object.keys(pageEn).sort());
+    expect(Object.keys(importAr).sort()).toEqual(Object.keys(importEn).sort());
+  });
+
+  it('of the import dialog arrive when asked for, in the language in use', async () => {
+    locale.lang = 'ar';
+    await loadImportMessages();
+    expect(t('import.report.rejectedTable')).toBe(importAr['import.report.rejectedTable']);
+    locale.lang = 'en';
+    expect(t('import.report.rejectedTable')).toBe('Rejected rows');
+    expect(t('import.open')).toBe('Import data…');
   });
 
   it('are never empty', () => {

@@ -4,6 +4,7 @@
  */
 import { formatNumber, t } from '../i18n/i18n.svelte';
 import type { DataFormat } from '../export/data-download';
+import { downloadBlob } from '../export/download';
 
 export type ExportKind = 'png' | 'video' | DataFormat;
 
@@ -27,7 +28,7 @@ export class ExportJob {
     this.#abort = new AbortController();
     const started = performance.now();
     try {
-      const [{ downloadBlob }, result] = await Promise.all([import('../export/download'), work(this.#abort.signal)]);
+      const result = await work(this.#abort.signal);
       downloadBlob(result.blob, result.fileName);
       this.lastMs = Math.round(performance.now() - started);
       this.message = { text: t('export.saved', { file: result.fileName, seconds: formatNumber(this.lastMs / 1000, { maximumFractionDigits: 1 }) }), error: false };
