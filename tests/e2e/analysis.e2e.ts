@@ -1,13 +1,13 @@
 /**
  * Arabic and English throughout, and the analyst's tools: filters, search, weapon ranges.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { templatesOf } from '../../src/lib/i18n/plural';
 import { en } from '../../src/lib/i18n/messages-en';
 import { ar } from '../../src/lib/i18n/messages-ar';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { RANGE_COLOR } from '../../src/lib/map/place-layers';
-import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { expectNothingAmiss, openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { bundledData } from './map-geometry';
 import { countPixelsNear, decodePng, hexToRgb } from './pixels';
 
@@ -23,8 +23,9 @@ describe('languages', () => {
     session = await openBrowserSession(inject('appUrl'));
   });
   afterAll(async () => session?.close());
+  afterEach(() => expectNothingAmiss(session));
 
-  it('renders ?lang=ar right to left, with Arabic labels and no English interface string', async () => {
+  it('renders ?lang=ar right to left, with Arabic labels and no English interface string, and switches back to English at run time', async () => {
     await session.page.goto(`${session.appUrl}?lang=ar`);
     await waitForMapIdle(session.page);
     expect(await session.page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
@@ -42,10 +43,8 @@ describe('languages', () => {
       .filter(([key, value]) => value.length >= 4 && /[A-Za-z]{3}/.test(value) && key !== 'app.language' && en[key as keyof typeof en] !== ar[key as keyof typeof ar])
       .filter(([, value]) => value.split(/\s{2,}/).some((part) => part.length >= 4 && text.includes(part)));
     expect(leaks).toEqual([]);
-    expect(session.consoleErrors).toEqual([]);
-  });
 
-  it('switches back to English at run time and keeps it in the URL', async () => {
+    // Back to English at run time, kept in the URL.
     await session.page.getByTestId('lang-toggle').click();
     await expect.poll(() => session.page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await expect.poll(() => new URL(session.page.url()).searchParams.get('lang')).toBeNull();
@@ -61,6 +60,7 @@ describe('filters and weapon ranges', () => {
     await waitForMapIdle(session.page);
   });
   afterAll(async () => session?.close());
+  afterEach(() => expectNothingAmiss(session));
 
   it('narrows the counts and the canvas to one weapon', async () => {
     const before = await redPixels(session);
@@ -110,9 +110,5 @@ describe('filters and weapon ranges', () => {
     await waitForMapIdle(session.page);
     const without = decodePng(await session.page.getByTestId('map').screenshot());
     expect(countPixelsNear(without, hexToRgb(RANGE_COLOR), 30)).toBeLessThan(50);
-  });
-
-  it('logs no console error', () => {
-    expect(session.consoleErrors).toEqual([]);
   });
 });

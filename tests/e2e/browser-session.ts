@@ -7,6 +7,7 @@
  * compiled shaders, which software WebGL takes seconds to build.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { chromiumArgs, chromiumPath } from './chromium';
 
 export interface BrowserSession {
@@ -76,4 +77,16 @@ export async function openBrowserSession(
 /** Waits until the map says it is idle with deck.gl's layers drawn. */
 export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
   await page.locator('[data-testid="map"][data-map-idle="true"]').waitFor({ state: 'attached', timeout });
+}
+
+/**
+ * After each test on a shared page: no console error and no request to another origin
+ * came of what that test did. Emptied for the next test, so each one answers for itself.
+ */
+export function expectNothingAmiss(session: BrowserSession | undefined, options: { foreignRequests?: boolean } = {}): void {
+  if (!session) return;
+  const errors = session.consoleErrors.splice(0);
+  const foreign = session.foreignRequests.splice(0);
+  expect(errors, 'console errors').toEqual([]);
+  if (options.foreignRequests ?? true) expect(foreign, 'requests to other origins').toEqual([]);
 }

@@ -6,12 +6,12 @@
  */
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { incidentSchema, placeSchema, sourceArticleSchema } from '../../src/lib/data/schema';
 import { videoFramePlan } from '../../src/lib/export/video-plan';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time';
-import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { expectNothingAmiss, openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { arcMiddle, bundledArcs, bundledData, project, viewHash, type View } from './map-geometry';
 import { countPixelsNear, countReddish, decodePng, type DecodedImage } from './pixels';
 import { readStores } from './stored-records';
@@ -52,6 +52,7 @@ describe('export', () => {
     await session.page.getByTestId('export-open').click();
   });
   afterAll(async () => session?.close());
+  afterEach(() => expectNothingAmiss(session));
 
   it('has arcs to export in the range', () => {
     expect(selected.length).toBe(8);
@@ -194,10 +195,5 @@ describe('export', () => {
     expect(await session.page.getByTestId('export').getAttribute('data-job')).toBe('');
     session.page.off('download', count);
     expect(downloads).toBe(0);
-  });
-
-  it('logs no console error and asks no other origin', () => {
-    expect(session.consoleErrors).toEqual([]);
-    expect(session.foreignRequests).toEqual([]);
   });
 });

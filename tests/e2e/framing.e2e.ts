@@ -65,7 +65,7 @@ function firePixels(image: ReturnType<typeof decodePng>): number {
 }
 
 describe('the opening view', () => {
-  it('draws the al-Mayadin → al-Omar arcs at least 40 px long, measured with the app geometry and the map projection', async () => {
+  it('draws the al-Mayadin → al-Omar arcs at least 40 px long (app geometry and map projection), and points at the incidents outside it with markers that frame them when clicked', async () => {
     const { page } = await open();
     const view = await currentView(page);
     const theatre = arcs.filter((a) => a.incident.originId === 'al-mayadin' && a.incident.targetId === 'al-omar');
@@ -83,11 +83,8 @@ describe('the opening view', () => {
     const box = { x: Math.round(middle.x) - 15, y: Math.round(middle.y) - 15, width: 31, height: 31 };
     expect(countPixelsNear(image, KIND_COLORS['attack-on-coalition'], 40, box)).toBeGreaterThan(10);
     expect(session!.consoleErrors).toEqual([]);
-  });
 
-  it('points at the incidents outside the view with markers that frame them when clicked', async () => {
-    const { page } = await open();
-    const view = await currentView(page);
+    // The incidents outside the view have markers at the edge, which frame them when clicked.
     const outside = incidents.filter((i) => incidentPoints(i.id).every((p) => !inside(view, p)));
     expect(outside.length).toBeGreaterThan(0);
     const markers = page.getByTestId('edge-marker');

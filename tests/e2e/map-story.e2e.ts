@@ -2,9 +2,9 @@
  * The map tells the story: arcs that can be clicked for their sources, a legend, and
  * weaker reports drawn visibly weaker than confirmed ones.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
-import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { expectNothingAmiss, openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { arcMiddle, bundledArcs, bundledData, project, viewHash, type View } from './map-geometry';
 import { countPixelsNear, countReddish, decodePng } from './pixels';
 
@@ -33,6 +33,7 @@ describe('arcs on the map', () => {
     view = { ...centre, width: Math.round(box.width), height: Math.round(box.height) };
   });
   afterAll(async () => session?.close());
+  afterEach(() => expectNothingAmiss(session));
 
   it('draws a disputed report fainter and dashed, a confirmed one solid', async () => {
     expect(disputed.incident.status).toBe('disputed');
@@ -49,7 +50,7 @@ describe('arcs on the map', () => {
     expect(countPixelsNear(image, RED, 30, disputedBox)).toBe(0);
   });
 
-  it("opens the incident's details, with its Arabic quote, when its arc is clicked", async () => {
+  it("opens the incident's details, with its Arabic quote and the whole article behind a source, when its arc is clicked", async () => {
     const at = project(view, disputedPoint);
     const box = (await session.page.getByTestId('map').boundingBox())!;
     await session.page.mouse.click(box.x + at.x, box.y + at.y);
@@ -60,10 +61,7 @@ describe('arcs on the map', () => {
     const shown = await panel.getByTestId('quote-ar').first().innerText();
     expect(shown.replace(/\s+/g, ' ')).toContain(quote.replace(/\s+/g, ' ').trim());
     expect(await panel.getByTestId('quote-ar').first().getAttribute('dir')).toBe('rtl');
-  });
-
-  it('shows the whole article behind a source', async () => {
-    await session.page.getByTestId('incident-panel').getByTestId('read-article').first().click();
+    await panel.getByTestId('read-article').first().click();
     const article = session.page.getByTestId('article');
     await article.waitFor();
     expect((await article.innerText()).length).toBeGreaterThan(1000);
@@ -103,10 +101,5 @@ describe('arcs on the map', () => {
     const dates = await placePanel.locator('ol .date').allInnerTexts();
     const expected = incidents.filter((i) => i.targetId === 'conoco' || i.originId === 'conoco' || (i.relatedPlaceIds ?? []).includes('conoco')).length;
     expect(dates.length).toBe(expected);
-  });
-
-  it('logs no console error', () => {
-    expect(session.consoleErrors).toEqual([]);
-    expect(session.foreignRequests).toEqual([]);
   });
 });

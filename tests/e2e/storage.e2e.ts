@@ -36,14 +36,14 @@ async function importFile(page: Page, file: string): Promise<void> {
 }
 
 describe('a backup of everything', () => {
-  it('restores 100,000 imported events in a fresh browser, every record identical', async () => {
+  it('restores 60,000 imported events (a full chunk and a part) in a fresh browser, every record identical', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'strikes-backup-'));
     dirs.push(dir);
-    const csv = join(dir, 'acled-100k.csv');
-    writeFileSync(csv, execFileSync('node', ['scripts/generate-acled.mjs', '--rows', '100000', '--seed', '3'], { maxBuffer: 1 << 30 }));
+    const csv = join(dir, 'acled-60k.csv');
+    writeFileSync(csv, execFileSync('node', ['scripts/generate-acled.mjs', '--rows', '60000', '--seed', '3'], { maxBuffer: 1 << 30 }));
     const first = await open();
     await importFile(first.page, csv);
-    await expect.poll(() => first.page.getByTestId('event-count').innerText(), { timeout: 30_000 }).toContain('100,000 imported events');
+    await expect.poll(() => first.page.getByTestId('event-count').innerText(), { timeout: 30_000 }).toContain('60,000 imported events');
     const before = await storeDigests(first.page);
     await first.page.getByTestId('tab-data').click();
     const [download] = await Promise.all([first.page.waitForEvent('download', { timeout: 120_000 }), first.page.getByTestId('backup').click()]);
@@ -55,12 +55,12 @@ describe('a backup of everything', () => {
     const second = await open();
     await second.page.getByTestId('import-file-input').setInputFiles(backup);
     await second.page.getByTestId('import-report').waitFor({ timeout: 90_000 });
-    expect(await second.page.getByTestId('import-restores').innerText()).toContain('acled-100k');
+    expect(await second.page.getByTestId('import-restores').innerText()).toContain('acled-60k');
     await second.page.getByTestId('import-confirm').click();
     await second.page.getByTestId('import-done').waitFor({ timeout: 90_000 });
-    await expect.poll(() => second.page.getByTestId('event-count').innerText(), { timeout: 30_000 }).toContain('100,000 imported events');
+    await expect.poll(() => second.page.getByTestId('event-count').innerText(), { timeout: 30_000 }).toContain('60,000 imported events');
     expect(await storeDigests(second.page)).toEqual(before);
-    expect(before['eventChunks']!.count).toBeGreaterThan(0);
+    expect(before['eventChunks']!.count).toBeGreaterThanOrEqual(2);
     expect(first.consoleErrors).toEqual([]);
     expect(second.consoleErrors).toEqual([]);
   });

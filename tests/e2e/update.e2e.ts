@@ -1,5 +1,6 @@
 /**
- * A new version deployed while the app is open (issue 14). Build A is served and opened in two
+ * A new version deployed while the app is open (issue 14). Build A (a copy of dist/, the build
+ * under test) is served and opened in two
  * tabs; build B then replaces it in the same folder, as a deploy does: A's lazily loaded chunks
  * are gone from the server. The tabs offer the new version; one takes it; the other, still on A,
  * keeps opening the import dialog and exporting (its chunks come from A's cache, kept while a tab
@@ -8,7 +9,7 @@
  * The steps run in order, each on what the one before left.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -49,6 +50,8 @@ describe('a new version deployed while the app is open', () => {
   let session: BrowserSession;
   /** The second tab on the same app. */
   let other: Page;
+  /** The name of build A (dist's: the package version unless STRIKES_MAP_BUILD_ID named it). */
+  let A: string;
   /** Chunks of build A that build B no longer has. */
   let goneChunks: string[];
 
@@ -59,13 +62,15 @@ describe('a new version deployed while the app is open', () => {
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'strikes-update-'));
-    buildInto(folder, 'A');
+    cpSync('dist', folder, { recursive: true });
     const filesOfA = readdirSync(join(folder, 'assets'));
     server = await serveFolder(folder);
     session = await openBrowserSession(server.url, undefined, { serviceWorkers: 'allow' });
     await session.page.goto(server.url);
     await waitForMapIdle(session.page);
     await waitForOfflineCache(session.page);
+    A = (await runningBuild(session.page)) ?? '';
+    if (!A || A === 'B') throw new Error(`dist/ must be a build not named B (it is named ${A || 'nothing'})`);
     other = await session.context.newPage();
     await other.goto(server.url);
     await waitForMapIdle(other);
@@ -83,7 +88,7 @@ describe('a new version deployed while the app is open', () => {
   });
 
   step('deployed B over A: the old tabs’ lazily loaded chunks are gone from the server', async () => {
-    expect(await runningBuild(session.page)).toBe('A');
+    expect(await runningBuild(session.page)).toBe(A);
     const importDialog = goneChunks.find((name) => /^ImportDialog-.*\.js$/.test(name));
     const dataDownload = goneChunks.find((name) => /^data-download-.*\.js$/.test(name));
     expect(importDialog).toBeDefined();
@@ -107,8 +112,8 @@ describe('a new version deployed while the app is open', () => {
     await expect.poll(() => other.getByTestId('update-banner').innerText()).toContain(ar['update.ready']);
     expect(await other.getByTestId('update-reload').innerText()).toBe(ar['update.reload']);
     // Until a reload is chosen, nothing changes under either tab.
-    expect(await runningBuild(session.page)).toBe('A');
-    expect(await runningBuild(other)).toBe('A');
+    expect(await runningBuild(session.page)).toBe(A);
+    expect(await runningBuild(other)).toBe(A);
   });
 
   step('reloads one tab into B when asked, and the other keeps A', async () => {
@@ -116,7 +121,7 @@ describe('a new version deployed while the app is open', () => {
     await expect.poll(() => runningBuild(other), { timeout: 30_000 }).toBe('B');
     await waitForMapIdle(other);
     expect(await other.getByTestId('update-banner').count()).toBe(0);
-    expect(await runningBuild(session.page)).toBe('A');
+    expect(await runningBuild(session.page)).toBe(A);
     // B now controls both tabs; the first still runs A, so it still offers B.
     expect(await session.page.getByTestId('update-banner').isVisible()).toBe(true);
   });
@@ -135,7 +140,7 @@ describe('a new version deployed while the app is open', () => {
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(rows.data.map((row) => row['event_id_cnty']).sort()).toEqual(bundledData().incidents.map((incident) => incident.id).sort());
 
-    expect(await runningBuild(session.page)).toBe('A');
+    expect(await runningBuild(session.page)).toBe(A);
     expect(await appCaches(session.page)).toHaveLength(2);
     expect(session.consoleErrors).toEqual([]);
   });
