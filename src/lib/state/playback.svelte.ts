@@ -3,6 +3,7 @@
  * this module; each frame it moves only `time.playhead` (no query, no data rebuilt).
  */
 import { clampSpeed, PlaybackClock, stepBack, stepForward, type ClockState } from '../timeline/playback-clock';
+import { captionHoldDays } from '../story/story-captions';
 import { dayNumber } from '../timeline/incident-time';
 import { app } from './app-state.svelte';
 import { frameSelection } from './camera.svelte';
@@ -19,6 +20,9 @@ function clockState(): ClockState {
     compressGaps: time.compressGaps,
     start,
     end,
+    pauseAtStops: time.pauseAtIncidents,
+    // A caption stays readable: the quiet gap after its incident is not skipped before it goes.
+    holdDays: time.captions ? captionHoldDays(time.speed) : 0,
   };
 }
 
@@ -101,6 +105,16 @@ export function setLoop(loop: boolean): void {
 
 export function setCompressGaps(compress: boolean): void {
   time.compressGaps = compress;
+  drive();
+}
+
+export function setCaptions(on: boolean): void {
+  time.captions = on;
+  drive();
+}
+
+export function setPauseAtIncidents(on: boolean): void {
+  time.pauseAtIncidents = on;
   drive();
 }
 

@@ -16,6 +16,10 @@ class TimeState {
   windowDays = $state(14);
   loop = $state(false);
   compressGaps = $state(true);
+  /** Story captions and the running tally during playback (on by default). */
+  captions = $state(true);
+  /** Playback stops at each incident until the reader goes on. */
+  pauseAtIncidents = $state(false);
   /** Days shown by the timeline, or null for the whole data. */
   zoom = $state.raw<[number, number] | null>(null);
 }

@@ -64,6 +64,23 @@ describe('advance', () => {
     expect(skipGap(101.5, [101, 150], 200)).toBe(101.5);
     expect(skipGap(149, [101, 150], 200)).toBe(149);
   });
+
+  it('keeps the days a caption is read after an incident out of a skipped gap', () => {
+    // Three days of caption after the incident of day 101: no jump at 103, a jump at 104.5.
+    expect(advance(createState({ t: 102.5, compressGaps: true, holdDays: 3 }), 0.5, [101, 150]).t).toBe(103);
+    expect(advance(createState({ t: 104, compressGaps: true, holdDays: 3 }), 0.5, [101, 150]).t).toBe(148.5);
+  });
+
+  it('stops on each incident reached when asked to, and goes on from it when played again', () => {
+    const stops = [101, 101, 103, 150];
+    const stopped = advance(createState({ t: 100, pauseAtStops: true }), 2, stops);
+    expect(stopped).toMatchObject({ t: 101, playing: false });
+    // Played again from there: the incidents of the same moment are not stopped at twice.
+    const next = advance({ ...stopped, playing: true }, 3, stops);
+    expect(next).toMatchObject({ t: 103, playing: false });
+    // Without the option the clock runs through.
+    expect(advance(createState({ t: 100 }), 4, stops)).toMatchObject({ t: 104, playing: true });
+  });
 });
 
 describe('stepping', () => {

@@ -24,6 +24,10 @@ export interface ClockState {
   /** Playback range [start, end] in days. */
   start: number;
   end: number;
+  /** Stop at each incident moment reached, until play is pressed again. */
+  pauseAtStops?: boolean;
+  /** Days after an incident that a quiet gap is never skipped (a caption being read). */
+  holdDays?: number;
 }
 
 export function clampSpeed(speed: number): number {
@@ -47,11 +51,11 @@ function upperBound(stops: readonly number[], t: number): number {
  * Where the playhead lands when it enters a quiet stretch: the start of the padding
  * before the next incident, if the gap is long enough to be worth skipping.
  */
-export function skipGap(t: number, stops: readonly number[], end: number): number {
+export function skipGap(t: number, stops: readonly number[], end: number, holdDays = 0): number {
   const i = upperBound(stops, t);
   const previous = i > 0 ? stops[i - 1]! : -Infinity;
   const next = i < stops.length ? stops[i]! : end + GAP_PADDING_DAYS;
-  if (t - previous > GAP_PADDING_DAYS && next - t > GAP_PADDING_DAYS) return Math.max(t, next - GAP_PADDING_DAYS);
+  if (t - previous > Math.max(GAP_PADDING_DAYS, holdDays) && next - t > GAP_PADDING_DAYS) return Math.max(t, next - GAP_PADDING_DAYS);
   return t;
 }
 
@@ -59,7 +63,12 @@ export function skipGap(t: number, stops: readonly number[], end: number): numbe
 export function advance(state: ClockState, seconds: number, stops: readonly number[]): ClockState {
   if (!state.playing || seconds <= 0) return state;
   let t = state.t + seconds * DAYS_PER_SECOND * clampSpeed(state.speed);
-  if (state.compressGaps) t = skipGap(t, stops, state.end);
+  if (state.pauseAtStops) {
+    // The first incident reached on the way: stop on it.
+    const next = stops[upperBound(stops, state.t)];
+    if (next !== undefined && next <= t && next <= state.end) return { ...state, t: next, playing: false };
+  }
+  if (state.compressGaps) t = skipGap(t, stops, state.end, state.holdDays);
   if (t >= state.end) {
     if (state.loop) return { ...state, t: state.start };
     return { ...state, t: state.end, playing: false };
