@@ -18,7 +18,10 @@ import { incidentOutlets } from './data-export';
 import { outletNames } from '../analysis/citation';
 import { styleAttribution } from '../map/style-attribution';
 import { clampPlayhead, type Camera, type ScreenView } from './export-geometry';
-import type { Furniture } from './snapshot-drawing';
+import type { Furniture, StoryFurniture } from './snapshot-drawing';
+import type { EndCard } from './story-drawing';
+import type { CaptionText } from '../story/caption-text';
+import { captionsAt, storyTimeline, tallyAt, tallyIndex, type Tally } from '../story/story-captions';
 
 export interface ExportScene {
   /** The MapLibre style drawn; null for the map drawn without WebGL (its PNG is drawn by canvas-png.ts). */
@@ -39,7 +42,13 @@ export interface ExportScene {
    * The furniture for an image drawn with `camera`, the playhead at `playhead` (null: none).
    * `outletsUpTo` limits the sources line to incidents shown by then (null: the whole selection in view).
    */
-  furniture(camera: Camera, playhead: number | null, outletsUpTo: number | null): Furniture;
+  furniture(camera: Camera, playhead: number | null, outletsUpTo: number | null, options?: { story?: boolean }): Furniture;
+  /** The incidents of the selection in playback order, for captions and subtitles. */
+  timeline: readonly { id: string; moment: number }[];
+  /** An incident's caption in the caller's language. */
+  caption(id: string): CaptionText | null;
+  /** The closing card of a video: title, range and every source. */
+  endCard(): EndCard;
 }
 
 /** The words of the furniture, in the caller's language (lib/i18n/scene-texts.ts writes them). */
@@ -62,6 +71,14 @@ export interface SceneTexts {
   distance(metres: number): string;
   /** A day number as a date. */
   day(day: number, style: 'short' | 'long'): string;
+  /** An incident's story caption. */
+  caption(incident: StoredIncident): CaptionText;
+  /** "So far: …", the running tally. */
+  tally(tally: Tally): string;
+  /** "+ 2 more at this time". */
+  captionsMore(count: number): string;
+  /** The heading of the end card's list of sources. */
+  sourcesTitle: string;
 }
 
 /** The map an export is taken from: its view, its style (if MapLibre's) and what it shows. */
@@ -139,6 +156,28 @@ export function captureScene(view: SceneView, title: string, inputs: SceneInputs
   const subtitle = `${texts.day(range[0], 'short')} – ${texts.day(range[1] - 1, 'short')}`;
   const credit = texts.credit(view.attribution.join(' · ') || texts.noAttribution);
   const showsUncertainty = view.uncertainty;
+  const timeline = storyTimeline(incidents.map((i) => ({ id: i.id, moment: incidentMoment(i), kind: i.kind, status: i.status })));
+  const index = tallyIndex(timeline);
+  const byId = new Map(incidents.map((i) => [i.id, i] as const));
+  const captionCache = new Map<string, CaptionText>();
+  const caption = (id: string): CaptionText | null => {
+    const incident = byId.get(id);
+    if (!incident) return null;
+    let text = captionCache.get(id);
+    if (!text) captionCache.set(id, (text = texts.caption(incident)));
+    return text;
+  };
+  const story = (playhead: number): StoryFurniture => {
+    const stack = captionsAt(timeline, playhead, inputs.speed);
+    return {
+      captions: stack.ids.flatMap((id) => {
+        const c = caption(id);
+        return c ? [{ ...c, color: KIND_COLORS[c.kind] }] : [];
+      }),
+      more: stack.more > 0 ? texts.captionsMore(stack.more) : null,
+      tally: texts.tally(tallyAt(index, playhead)),
+    };
+  };
 
   return {
     style,
@@ -150,7 +189,12 @@ export function captureScene(view: SceneView, title: string, inputs: SceneInputs
     compressGaps: inputs.compressGaps,
     incidents,
     places,
-    furniture(camera, playhead, outletsUpTo) {
+    timeline,
+    caption,
+    endCard() {
+      return { dir, title, subtitle, sourcesTitle: texts.sourcesTitle, sources: outletsOf(incidents), credit };
+    },
+    furniture(camera, playhead, outletsUpTo, options = {}) {
       let shown = inView;
       if (outletsUpTo !== null) {
         const window = visibleWindow({ ...layerState, playhead: outletsUpTo });
@@ -162,15 +206,7 @@ export function captureScene(view: SceneView, title: string, inputs: SceneInputs
       const legendSet = shown.length > 0 ? shown : incidents;
       const kinds = incidentKinds.filter((k) => legendSet.some((i) => i.kind === k));
       const usedStatuses = statuses.filter((s) => legendSet.some((i) => i.status === s && i.originId !== null));
-      // Outlets once each (whatever their case), the most cited first.
-      const outletCounts = new Map<string, { name: string; count: number }>();
-      for (const incident of shown)
-        for (const name of new Set(incidentOutlets(incident).flatMap(outletNames))) {
-          const entry = outletCounts.get(name.toLowerCase()) ?? { name, count: 0 };
-          entry.count++;
-          outletCounts.set(name.toLowerCase(), entry);
-        }
-      const outlets = [...outletCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((o) => o.name);
+      const outlets = outletsOf(shown);
       return {
         dir,
         title,
@@ -191,7 +227,20 @@ export function captureScene(view: SceneView, title: string, inputs: SceneInputs
         northLabel: texts.north,
         sources: { prefix: texts.sourcesPrefix, outlets, more: texts.more },
         credit,
+        story: options.story && playhead !== null ? story(playhead) : null,
       };
     },
   };
+}
+
+/** Outlets once each (whatever their case), the most cited first. */
+function outletsOf(incidents: readonly StoredIncident[]): string[] {
+  const outletCounts = new Map<string, { name: string; count: number }>();
+  for (const incident of incidents)
+    for (const name of new Set(incidentOutlets(incident).flatMap(outletNames))) {
+      const entry = outletCounts.get(name.toLowerCase()) ?? { name, count: 0 };
+      entry.count++;
+      outletCounts.set(name.toLowerCase(), entry);
+    }
+  return [...outletCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((o) => o.name);
 }

@@ -8,6 +8,7 @@
  */
 import { BAND, fitText, font, furnitureScale, INK, LINE, MUTED, roundRect, type Ctx, type Furniture } from './snapshot-drawing';
 import { drawLegend } from './snapshot-legend';
+import { drawEndCard, drawStory, type EndCard } from './story-drawing';
 import { pixelSize, scaleBar, type RenderSize } from './export-geometry';
 
 
@@ -103,6 +104,7 @@ function drawFurniture(ctx: Ctx, W: number, H: number, f: Furniture): void {
   if (Math.min(bearing, 360 - bearing) > 0.5) drawNorthArrow(ctx, { W, pad, top: mapTop, s, rtl }, bearing, f.northLabel);
 
   // Scale bar, at the inline-start side.
+  let scaleTop = mapBottom;
   const bar = scaleBar(f.camera.latitude, f.camera.zoom, 110 * s);
   if (bar.metres > 0) {
     const label = f.formatDistance(bar.metres);
@@ -112,6 +114,7 @@ function drawFurniture(ctx: Ctx, W: number, H: number, f: Furniture): void {
     const boxH = footSize * 1.3 + 9 * s + 2 * bp;
     const left = boxLeft(pad, boxW);
     const top = mapBottom - boxH;
+    scaleTop = top;
     ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
     roundRect(ctx, left, top, boxW, boxH, 3 * s);
     ctx.fill();
@@ -131,7 +134,27 @@ function drawFurniture(ctx: Ctx, W: number, H: number, f: Furniture): void {
     ctx.fillText(label, startX(pad + bp), top + bp + footSize);
   }
 
-  drawLegend(ctx, f, { W, s, rtl, pad, top: mapTop, bottom: mapBottom });
+  const legend = drawLegend(ctx, f, { W, s, rtl, pad, top: mapTop, bottom: mapBottom });
+
+  if (f.story) {
+    // Beside the legend in a wide frame; across the frame, above the legend, in a tall or square one.
+    const narrow = H >= W * 0.9;
+    const width = narrow ? W - 2 * pad : Math.min(460 * s, W * 0.45);
+    const bottom = (narrow ? Math.min(scaleTop, legend.top) : scaleTop) - pad * 0.5;
+    drawStory(ctx, f.story, { W, s, rtl, pad, top: mapTop, bottom, width });
+  }
+}
+
+/** Draws a video's closing card into `canvas` at the render's size. */
+export function composeEndCard(canvas: HTMLCanvasElement | OffscreenCanvas, size: RenderSize, card: EndCard): void {
+  const { width: pw, height: ph } = pixelSize(size);
+  if (canvas.width !== pw) canvas.width = pw;
+  if (canvas.height !== ph) canvas.height = ph;
+  const ctx = canvas.getContext('2d') as Ctx | null;
+  if (!ctx) throw new Error('No 2D canvas for the export.');
+  ctx.setTransform(pw / size.cssWidth, 0, 0, ph / size.cssHeight, 0, 0);
+  drawEndCard(ctx, card, size.cssWidth, size.cssHeight, furnitureScale(size.cssWidth, size.cssHeight));
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
 }
 
 /** A compass needle at the top inline-end corner of the map area, turned to north, its letter beyond the tip. */

@@ -4,6 +4,7 @@
  */
 import type { Rgb } from '../map/incident-style';
 import { EXPORT_FONT_STACK } from './export-fonts';
+import type { CaptionText } from '../story/caption-text';
 
 export interface LegendKind {
   color: Rgb;
@@ -14,6 +15,15 @@ export interface LegendStatus {
   /** STATUS_STYLE of the status: the same alpha, dash and width as the map. */
   style: { alpha: number; dash: readonly [number, number]; width: number };
   label: string;
+}
+
+/** The story burned into a video frame (drawn by story-drawing.ts). */
+export interface StoryFurniture {
+  captions: (CaptionText & { color: Rgb })[];
+  /** "+ 2 more at this time", or null. */
+  more: string | null;
+  /** "So far: 6 attacks on bases · 3 strikes in return", or null. */
+  tally: string | null;
 }
 
 export interface Furniture {
@@ -45,6 +55,8 @@ export interface Furniture {
   sources: { prefix: string; outlets: string[]; more: (hidden: number) => string };
   /** Attribution of the basemap and the credit line. */
   credit: string;
+  /** Captions and tally burned into a video frame; null or absent for none. */
+  story?: StoryFurniture | null;
 }
 
 export const INK = '#1f2328';

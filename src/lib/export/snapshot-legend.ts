@@ -2,7 +2,8 @@
 import { screenDash } from '../map/incident-glyphs';
 import { font, INK, LINE, MUTED, rgb, roundRect, type Ctx, type Furniture } from './snapshot-drawing';
 
-export function drawLegend(ctx: Ctx, f: Furniture, box: { W: number; s: number; rtl: boolean; pad: number; top: number; bottom: number }): void {
+/** Draws the legend at the bottom inline-end corner of the map area; returns where it is. */
+export function drawLegend(ctx: Ctx, f: Furniture, box: { W: number; s: number; rtl: boolean; pad: number; top: number; bottom: number }): { left: number; top: number; width: number; height: number } {
   const { legend } = f;
   const { W, rtl, pad } = box;
   let s = box.s;
@@ -125,4 +126,5 @@ export function drawLegend(ctx: Ctx, f: Furniture, box: { W: number; s: number; 
       ctx.stroke();
     });
   }
+  return { left, top, width: m.width, height: m.height };
 }

@@ -19,8 +19,8 @@ import { ensureExportFonts } from './export-fonts';
 import { exportFileName, fitCamera, type RenderSize } from './export-geometry';
 import { ExportCancelled, IncidentRenderer, renderBasemap, throwIfAborted } from './export-renderer';
 import type { ExportScene } from './export-scene';
-import { composeSnapshot } from './snapshot-composer';
-import { videoFramePlan } from './video-plan';
+import { composeEndCard, composeSnapshot } from './snapshot-composer';
+import { endCardFrames, videoFramePlan } from './video-plan';
 
 export type VideoFormat = 'webm' | 'mp4';
 
@@ -31,6 +31,8 @@ export interface VideoOptions {
   /** Days of data per second of video, ÷ DAYS_PER_SECOND (the playback speed). */
   speed: number;
   format: VideoFormat;
+  /** Story captions and the running tally burned into the frames. */
+  captions: boolean;
   signal?: AbortSignal;
   /** Called after each frame is encoded (and once with 0 before the first). */
   onProgress?: (done: number, total: number) => void;
@@ -43,6 +45,8 @@ export interface VideoResult {
   codec: VideoCodec;
   mimeType: string;
   frames: number;
+  /** Frames of the playback (before the closing card). */
+  playbackFrames: number;
   /** Seconds of video. */
   duration: number;
   elapsedMs: number;
@@ -65,13 +69,24 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * The playhead of each playback frame of the video `options` ask for (the closing card
+ * follows them). Paced for captions, burned in or in the subtitles file: a quiet gap is not
+ * skipped while the caption of the incident before it is being read.
+ */
+export function videoPlan(scene: Pick<ExportScene, 'range' | 'stops' | 'compressGaps'>, options: Pick<VideoOptions, 'fps' | 'speed'>): number[] {
+  return videoFramePlan({ range: scene.range, stops: scene.stops, fps: options.fps, speed: options.speed, compressGaps: scene.compressGaps, captions: true });
+}
+
 export async function exportVideo(scene: ExportScene, options: VideoOptions): Promise<VideoResult> {
   const started = performance.now();
   const { signal, fps } = options;
   const codec = await getFirstEncodableVideoCodec(options.format === 'mp4' ? MP4_CODECS : WEBM_CODECS, { width: options.width, height: options.height });
   if (!codec) throw new Error(`This browser cannot encode ${options.format === 'mp4' ? 'MP4 (H.264)' : 'WebM (VP9 or VP8)'} video at ${options.width}×${options.height}.`);
-  const frames = videoFramePlan({ range: scene.range, stops: scene.stops, fps, speed: options.speed, compressGaps: scene.compressGaps });
-  options.onProgress?.(0, frames.length);
+  const frames = videoPlan(scene, options);
+  const endFrames = endCardFrames(fps);
+  const total = frames.length + endFrames;
+  options.onProgress?.(0, total);
 
   await ensureExportFonts();
   const size: RenderSize = { cssWidth: options.width, cssHeight: options.height, pixelRatio: 1 };
@@ -97,13 +112,21 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
       throwIfAborted(signal);
       const playhead = frames[i]!;
       const incidents = renderer.render({ ...scene.layerState, playhead, playing: true });
-      composeSnapshot(canvas, size, { basemap: basemap.image, incidents }, scene.furniture(basemap.camera, playhead, null));
+      composeSnapshot(canvas, size, { basemap: basemap.image, incidents }, scene.furniture(basemap.camera, playhead, null, { story: options.captions }));
       await source.add(i / fps, 1 / fps);
-      options.onProgress?.(i + 1, frames.length);
+      options.onProgress?.(i + 1, total);
       if (performance.now() - lastYield > 40) {
         await yieldToPage();
         lastYield = performance.now();
       }
+    }
+    // The closing card: one image, held (the encoder takes each frame; most cost nothing to code).
+    composeEndCard(canvas, size, scene.endCard());
+    for (let k = 0; k < endFrames; k++) {
+      throwIfAborted(signal);
+      const i = frames.length + k;
+      await source.add(i / fps, 1 / fps);
+      options.onProgress?.(i + 1, total);
     }
     throwIfAborted(signal);
     await output.finalize();
@@ -117,8 +140,9 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
       format,
       codec,
       mimeType,
-      frames: frames.length,
-      duration: frames.length / fps,
+      frames: total,
+      playbackFrames: frames.length,
+      duration: total / fps,
       elapsedMs: performance.now() - started,
     };
   } catch (error) {

@@ -5,8 +5,10 @@
  * depends on how fast the machine renders. Pure: no mediabunny, no DOM.
  */
 import { advance, clampSpeed, DAYS_PER_SECOND, type ClockState } from '../timeline/playback-clock';
+import { captionHoldDays } from '../story/story-captions';
 
-export const VIDEO_SIZES = ['640x360', '1280x720', '1920x1080'] as const;
+/** 16:9 (a small draft, HD, full HD), 1:1, and 9:16 for phones' social media. */
+export const VIDEO_SIZES = ['640x360', '1280x720', '1920x1080', '1080x1080', '1080x1920'] as const;
 export type VideoSize = (typeof VIDEO_SIZES)[number];
 export const VIDEO_FPS = [10, 24, 30] as const;
 export const VIDEO_SPEEDS = [1, 2, 4, 8, 16] as const;
@@ -14,6 +16,13 @@ export const VIDEO_SPEEDS = [1, 2, 4, 8, 16] as const;
 export const DEFAULT_MAX_SECONDS = 20;
 /** Whatever is asked, never more frames than this (10 minutes at 30 fps). */
 export const MAX_FRAMES = 18_000;
+/** Seconds the closing card (title, range, sources) stays at the end of a video. */
+export const END_CARD_SECONDS = 4;
+
+/** Frames of the closing card at a frame rate. */
+export function endCardFrames(fps: number): number {
+  return Math.round(END_CARD_SECONDS * fps);
+}
 
 export function videoDimensions(size: VideoSize): { width: number; height: number } {
   const [w, h] = size.split('x').map(Number);
@@ -35,6 +44,8 @@ export interface FramePlanOptions {
   fps: number;
   speed: number;
   compressGaps: boolean;
+  /** With captions, the quiet gap after an incident is kept while its caption is read (as on screen). */
+  captions?: boolean;
   maxFrames?: number;
 }
 
@@ -54,6 +65,7 @@ export function videoFramePlan(options: FramePlanOptions): number[] {
     compressGaps: options.compressGaps,
     start,
     end,
+    holdDays: options.captions ? captionHoldDays(options.speed) : 0,
   };
   const frames = [start];
   while (state.playing && frames.length < maxFrames) {

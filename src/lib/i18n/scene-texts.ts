@@ -6,6 +6,7 @@ import type { SceneTexts } from '../export/export-scene';
 import { incidentKinds, statuses } from '../data/vocabulary';
 import { isoDateOfDay } from '../timeline/incident-time';
 import { formatDate, formatNumber, locale, t } from './i18n.svelte';
+import { captionText, tallyText } from './story-texts';
 
 export function sceneTexts(made = new Date()): SceneTexts {
   return {
@@ -26,5 +27,9 @@ export function sceneTexts(made = new Date()): SceneTexts {
     distance: (metres) =>
       metres >= 1000 ? t('export.km', { value: formatNumber(metres / 1000) }) : t('export.m', { value: formatNumber(metres) }),
     day: (day, style) => formatDate(isoDateOfDay(day), style),
+    caption: captionText,
+    tally: (tally) => `${t('story.tally.label')}: ${tallyText(tally)}`,
+    captionsMore: (count) => t('story.more', { count }),
+    sourcesTitle: t('export.endSources'),
   };
 }

@@ -6,7 +6,7 @@ import { formatNumber, t } from '../i18n/i18n.svelte';
 import type { DataFormat } from '../export/data-download';
 import { downloadBlob } from '../export/download';
 
-export type ExportKind = 'png' | 'video' | DataFormat;
+export type ExportKind = 'png' | 'video' | 'vtt' | DataFormat;
 
 export class ExportJob {
   running = $state<ExportKind | null>(null);
