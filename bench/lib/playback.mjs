@@ -70,6 +70,8 @@ export async function sampleFrames(page, { minMs, minFrames, maxMs, warmFrames =
 
 /** Plays the app with gap compression off and loop on: 16 days a second, never stopping at the end. */
 export async function playLooping(page) {
+  // The options behind "⋯" (gap compression, loop, …): opened first.
+  if ((await page.getByTestId('play-options').count()) === 0) await page.getByTestId('play-more').click();
   const compress = page.getByTestId('compress-gaps');
   if ((await compress.count()) && (await compress.isChecked())) await compress.uncheck();
   const loop = page.getByTestId('playback').getByRole('checkbox', { name: /loop/i });

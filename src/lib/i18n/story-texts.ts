@@ -4,7 +4,7 @@
 import type { StoredIncident } from '../data/db';
 import { shorten, type CaptionLine, type CaptionText } from '../story/caption-text';
 import type { Tally } from '../story/story-captions';
-import { formatDate, locale, t } from './i18n.svelte';
+import { formatDate, formatList, locale, t } from './i18n.svelte';
 
 /** Characters of quote and of summary a caption shows. */
 const QUOTE_CHARS = 140;
@@ -26,8 +26,8 @@ export function captionText(incident: StoredIncident): CaptionText {
   };
 }
 
-/** "6 attacks on bases · 3 strikes in return (2 claimed, disputed or denied)". */
+/** "6 attacks on bases and 3 strikes in return (2 of them claimed, disputed or denied)". */
 export function tallyText(tally: Tally): string {
-  const parts = [t('story.tally.attacks', { count: tally.attacks }), t('story.tally.strikes', { count: tally.strikes })].join(' · ');
+  const parts = formatList([t('story.tally.attacks', { count: tally.attacks }), t('story.tally.strikes', { count: tally.strikes })]);
   return tally.uncertain > 0 ? `${parts} ${t('story.tally.uncertain', { count: tally.uncertain })}` : parts;
 }
