@@ -43,6 +43,8 @@ export interface ExportScene {
    * `outletsUpTo` limits the sources line to incidents shown by then (null: the whole selection in view).
    */
   furniture(camera: Camera, playhead: number | null, outletsUpTo: number | null, options?: { story?: boolean }): Furniture;
+  /** The direction of the texts' language. */
+  dir: 'ltr' | 'rtl';
   /** The incidents of the selection in playback order, for captions and subtitles. */
   timeline: readonly { id: string; moment: number }[];
   /** An incident's caption in the caller's language. */
@@ -189,6 +191,7 @@ export function captureScene(view: SceneView, title: string, inputs: SceneInputs
     compressGaps: inputs.compressGaps,
     incidents,
     places,
+    dir,
     timeline,
     caption,
     endCard() {

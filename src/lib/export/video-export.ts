@@ -20,7 +20,9 @@ import { exportFileName, fitCamera, type RenderSize } from './export-geometry';
 import { ExportCancelled, IncidentRenderer, renderBasemap, throwIfAborted } from './export-renderer';
 import type { ExportScene } from './export-scene';
 import { composeEndCard, composeSnapshot } from './snapshot-composer';
-import { endCardFrames, videoFramePlan } from './video-plan';
+import { END_CARD_SECONDS, videoFramePlan } from './video-plan';
+import { frameTimes, type FrameTimes } from '../story/story-captions';
+import { actionCamera, actionPoints } from './video-camera';
 
 export type VideoFormat = 'webm' | 'mp4';
 
@@ -70,12 +72,16 @@ function yieldToPage(): Promise<void> {
 }
 
 /**
- * The playhead of each playback frame of the video `options` ask for (the closing card
- * follows them). Paced for captions, burned in or in the subtitles file: a quiet gap is not
- * skipped while the caption of the incident before it is being read.
+ * The playback frames of the video `options` ask for (the closing card follows them): the
+ * playhead of each, and when each starts and how long it shows. Paced for captions, burned
+ * in or in the subtitles file: a frame after which a caption would go unread is held.
  */
-export function videoPlan(scene: Pick<ExportScene, 'range' | 'stops' | 'compressGaps'>, options: Pick<VideoOptions, 'fps' | 'speed'>): number[] {
-  return videoFramePlan({ range: scene.range, stops: scene.stops, fps: options.fps, speed: options.speed, compressGaps: scene.compressGaps, captions: true });
+export function videoPlan(
+  scene: Pick<ExportScene, 'range' | 'stops' | 'compressGaps' | 'timeline'>,
+  options: Pick<VideoOptions, 'fps' | 'speed'>,
+): { frames: number[]; times: FrameTimes } {
+  const frames = videoFramePlan({ range: scene.range, stops: scene.stops, fps: options.fps, speed: options.speed, compressGaps: scene.compressGaps });
+  return { frames, times: frameTimes(frames, options.fps, scene.timeline, options.speed) };
 }
 
 export async function exportVideo(scene: ExportScene, options: VideoOptions): Promise<VideoResult> {
@@ -83,15 +89,17 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
   const { signal, fps } = options;
   const codec = await getFirstEncodableVideoCodec(options.format === 'mp4' ? MP4_CODECS : WEBM_CODECS, { width: options.width, height: options.height });
   if (!codec) throw new Error(`This browser cannot encode ${options.format === 'mp4' ? 'MP4 (H.264)' : 'WebM (VP9 or VP8)'} video at ${options.width}×${options.height}.`);
-  const frames = videoPlan(scene, options);
-  const endFrames = endCardFrames(fps);
-  const total = frames.length + endFrames;
+  const { frames, times } = videoPlan(scene, options);
+  const total = frames.length + 1;
   options.onProgress?.(0, total);
 
   await ensureExportFonts();
-  const size: RenderSize = { cssWidth: options.width, cssHeight: options.height, pixelRatio: 1 };
+  // A tall or square frame is watched on a phone: drawn as a phone's screen (1.5 pixels a CSS pixel), so text stays legible.
+  const pixelRatio = options.height >= options.width * 0.9 ? 1.5 : 1;
+  const size: RenderSize = { cssWidth: options.width / pixelRatio, cssHeight: options.height / pixelRatio, pixelRatio };
   if (!scene.style) throw new Error('A video needs WebGL: this map is drawn without it.');
-  const basemap = await renderBasemap(scene.style, fitCamera(scene.screen, size), size, signal);
+  const camera = actionCamera(actionPoints(scene.incidents, scene.places), size, fitCamera(scene.screen, size), scene.dir === 'rtl');
+  const basemap = await renderBasemap(scene.style, camera, size, signal);
   const renderer = await IncidentRenderer.open(basemap.camera, size, signal);
   const canvas = document.createElement('canvas');
   canvas.width = options.width;
@@ -113,21 +121,18 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
       const playhead = frames[i]!;
       const incidents = renderer.render({ ...scene.layerState, playhead, playing: true });
       composeSnapshot(canvas, size, { basemap: basemap.image, incidents }, scene.furniture(basemap.camera, playhead, null, { story: options.captions }));
-      await source.add(i / fps, 1 / fps);
+      await source.add(times.starts[i]!, times.durations[i]!);
       options.onProgress?.(i + 1, total);
       if (performance.now() - lastYield > 40) {
         await yieldToPage();
         lastYield = performance.now();
       }
     }
-    // The closing card: one image, held (the encoder takes each frame; most cost nothing to code).
+    // The closing card: one frame, held.
+    throwIfAborted(signal);
     composeEndCard(canvas, size, scene.endCard());
-    for (let k = 0; k < endFrames; k++) {
-      throwIfAborted(signal);
-      const i = frames.length + k;
-      await source.add(i / fps, 1 / fps);
-      options.onProgress?.(i + 1, total);
-    }
+    await source.add(times.total, END_CARD_SECONDS);
+    options.onProgress?.(total, total);
     throwIfAborted(signal);
     await output.finalize();
     finished = true;
@@ -142,7 +147,7 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
       mimeType,
       frames: total,
       playbackFrames: frames.length,
-      duration: total / fps,
+      duration: times.total + END_CARD_SECONDS,
       elapsedMs: performance.now() - started,
     };
   } catch (error) {

@@ -5,7 +5,6 @@
  * depends on how fast the machine renders. Pure: no mediabunny, no DOM.
  */
 import { advance, clampSpeed, DAYS_PER_SECOND, type ClockState } from '../timeline/playback-clock';
-import { captionHoldDays } from '../story/story-captions';
 
 /** 16:9 (a small draft, HD, full HD), 1:1, and 9:16 for phones' social media. */
 export const VIDEO_SIZES = ['640x360', '1280x720', '1920x1080', '1080x1080', '1080x1920'] as const;
@@ -16,13 +15,8 @@ export const VIDEO_SPEEDS = [1, 2, 4, 8, 16] as const;
 export const DEFAULT_MAX_SECONDS = 20;
 /** Whatever is asked, never more frames than this (10 minutes at 30 fps). */
 export const MAX_FRAMES = 18_000;
-/** Seconds the closing card (title, range, sources) stays at the end of a video. */
+/** Seconds the closing card (title, range, sources) stays at the end of a video: one frame held. */
 export const END_CARD_SECONDS = 4;
-
-/** Frames of the closing card at a frame rate. */
-export function endCardFrames(fps: number): number {
-  return Math.round(END_CARD_SECONDS * fps);
-}
 
 export function videoDimensions(size: VideoSize): { width: number; height: number } {
   const [w, h] = size.split('x').map(Number);
@@ -44,8 +38,6 @@ export interface FramePlanOptions {
   fps: number;
   speed: number;
   compressGaps: boolean;
-  /** With captions, the quiet gap after an incident is kept while its caption is read (as on screen). */
-  captions?: boolean;
   maxFrames?: number;
 }
 
@@ -65,7 +57,6 @@ export function videoFramePlan(options: FramePlanOptions): number[] {
     compressGaps: options.compressGaps,
     start,
     end,
-    holdDays: options.captions ? captionHoldDays(options.speed) : 0,
   };
   const frames = [start];
   while (state.playing && frames.length < maxFrames) {

@@ -15,7 +15,7 @@ function createScene(): ExportScene {
     { id: 'b', moment: 1002 },
     { id: 'c', moment: 1015.5 },
   ];
-  return { range: [1000, 1020], stops: timeline.map((m) => m.moment), compressGaps: true, timeline, caption } as unknown as ExportScene;
+  return { range: [1000, 1020], stops: timeline.map((m) => m.moment), compressGaps: true, timeline, caption, dir: 'ltr' } as unknown as ExportScene;
 }
 
 describe('WebVTT subtitles', () => {
@@ -28,15 +28,17 @@ describe('WebVTT subtitles', () => {
   it('have one cue per incident, starting at the first frame that shows it', () => {
     const scene = createScene();
     const options = { fps: 10, speed: 1 };
-    const frames = videoPlan(scene, options);
+    const { frames, times } = videoPlan(scene, options);
     const cues = videoCues(scene, options);
     expect(cues.map((c) => c.id)).toEqual(['a', 'b', 'c']);
     for (const cue of cues) {
       const moment = scene.timeline.find((m) => m.id === cue.id)!.moment;
-      const first = Math.round(cue.start * 10);
+      const first = times.starts.indexOf(cue.start);
+      expect(first).toBeGreaterThan(0);
       expect(frames[first]!).toBeGreaterThanOrEqual(moment);
       expect(frames[first - 1]!).toBeLessThan(moment);
-      expect(cue.end).toBeGreaterThan(cue.start);
+      // Each caption stays at least CAPTION_SECONDS (a frame before a skipped gap is held for it).
+      expect(cue.end - cue.start).toBeGreaterThanOrEqual(3 - 1e-9);
     }
     // Two incidents of the same moment share their times.
     expect(cues[0]!.start).toBe(cues[1]!.start);

@@ -44,12 +44,12 @@ export function captionLines(caption: CaptionText): string[] {
 
 /** One cue per incident of the scene shown in the video `options` describe. */
 export function videoCues(scene: ExportScene, options: Pick<VideoOptions, 'fps' | 'speed'>): Cue[] {
-  const frames = videoPlan(scene, options);
+  const { frames, times } = videoPlan(scene, options);
   const cues: Cue[] = [];
   for (const { id, moment } of scene.timeline) {
-    const times = captionCueTimes(frames, options.fps, moment, options.speed);
+    const cue = captionCueTimes(frames, times, moment, options.speed);
     const caption = scene.caption(id);
-    if (times && caption) cues.push({ id, start: times[0], end: times[1], lines: captionLines(caption) });
+    if (cue && caption) cues.push({ id, start: cue[0], end: cue[1], lines: captionLines(caption) });
   }
   return cues;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionCueTimes, captionHoldDays, captionsAt, CAPTION_SECONDS, MAX_CAPTIONS, storyTimeline, tallyAt, tallyIndex, type Tallied } from './story-captions';
+import { captionCueTimes, captionHoldDays, captionsAt, CAPTION_SECONDS, frameTimes, MAX_CAPTIONS, storyTimeline, tallyAt, tallyIndex, type Tallied } from './story-captions';
 import { shorten } from './caption-text';
 
 const timeline = storyTimeline<Tallied>([
@@ -35,11 +35,20 @@ describe('story captions', () => {
     expect(captionsAt(timeline, null, 1)).toEqual({ ids: [], more: 0 });
   });
 
-  it('time a cue from the first video frame at or after the incident until its caption goes', () => {
-    // Frames every 0.25 days at 4 fps (1 day per second): the incident of day 101 first shows in frame 4.
-    const frames = Array.from({ length: 40 }, (_, i) => 100 + i * 0.25);
-    expect(captionCueTimes(frames, 4, 101, 1)).toEqual([1, 4]);
-    expect(captionCueTimes(frames, 4, 500, 1)).toBeNull();
+  it('hold a video frame after which a caption would go unread, and time its cue from its first frame', () => {
+    // Frames every 0.25 days at 4 fps (1 day a second); after day 101.5 the playhead jumps to 110.
+    const frames = [...Array.from({ length: 7 }, (_, i) => 100 + i * 0.25), 110, 110.25];
+    const one = [{ id: 'x', moment: 101 }];
+    const times = frameTimes(frames, 4, one, 1);
+    // Frame 4 (day 101) shows the caption first; frame 6 (101.5) is the last before the jump: held
+    // until the caption has been read for CAPTION_SECONDS.
+    expect(times.starts.slice(0, 5)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(times.durations[6]).toBeCloseTo(CAPTION_SECONDS - 0.5, 9);
+    expect(times.durations.filter((d, i) => i !== 6).every((d) => d === 0.25)).toBe(true);
+    expect(captionCueTimes(frames, times, 101, 1)).toEqual([1, 1 + CAPTION_SECONDS]);
+    expect(captionCueTimes(frames, times, 500, 1)).toBeNull();
+    // No caption to read: every frame lasts 1/fps.
+    expect(frameTimes(frames, 4, [], 1).total).toBe(frames.length / 4);
   });
 });
 

@@ -61,8 +61,43 @@ export function captionsAt(timeline: readonly Moment[], t: number | null, speed:
   return { ids: live.slice(0, MAX_CAPTIONS).map((m) => m.id), more: Math.max(0, live.length - MAX_CAPTIONS) };
 }
 
-/** When a caption is shown, in seconds of a video whose frame i is at playhead frames[i]: [first frame's time, end]. */
-export function captionCueTimes(frames: readonly number[], fps: number, moment: number, speed: number): [number, number] | null {
+/** When each frame of a video starts and how long it shows, in seconds. */
+export interface FrameTimes {
+  starts: number[];
+  durations: number[];
+  /** Seconds of all the frames. */
+  total: number;
+}
+
+/**
+ * The timing of a video's frames (frame i at playhead frames[i]): 1/fps each, except a frame
+ * after which a caption would go before it has been read for CAPTION_SECONDS (a quiet gap
+ * skipped, or the end): that frame is held until it has. The playhead does not move while
+ * held, so the hold costs one encoded frame, not a run of frames of empty days.
+ */
+export function frameTimes(frames: readonly number[], fps: number, timeline: readonly Moment[], speed: number): FrameTimes {
+  const step = 1 / fps;
+  const starts: number[] = [];
+  const durations: number[] = [];
+  const shownFrom = new Map<string, number>();
+  let now = 0;
+  let current = new Set(captionsAt(timeline, frames[0] ?? null, speed).ids);
+  for (let i = 0; i < frames.length; i++) {
+    starts.push(now);
+    for (const id of current) if (!shownFrom.has(id)) shownFrom.set(id, now);
+    const next = i + 1 < frames.length ? new Set(captionsAt(timeline, frames[i + 1]!, speed).ids) : new Set<string>();
+    let duration = step;
+    for (const id of current)
+      if (!next.has(id)) duration = Math.max(duration, CAPTION_SECONDS - (now - shownFrom.get(id)!));
+    durations.push(duration);
+    now += duration;
+    current = next;
+  }
+  return { starts, durations, total: now };
+}
+
+/** When a caption is shown in a video with these frame times: [start, end] in seconds, or null if never. */
+export function captionCueTimes(frames: readonly number[], times: FrameTimes, moment: number, speed: number): [number, number] | null {
   const hold = captionHoldDays(speed);
   let first = -1;
   let last = -1;
@@ -74,7 +109,7 @@ export function captionCueTimes(frames: readonly number[], fps: number, moment: 
     } else if (first >= 0) break;
   }
   if (first < 0) return null;
-  return [first / fps, (last + 1) / fps];
+  return [times.starts[first]!, times.starts[last]! + times.durations[last]!];
 }
 
 /** An incident as the tally counts it. */
