@@ -8,7 +8,9 @@ import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny'
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { incidentSchema, placeSchema, sourceArticleSchema } from '../../src/lib/data/schema';
-import { videoFramePlan } from '../../src/lib/export/video-plan';
+import { END_CARD_SECONDS, videoFramePlan } from '../../src/lib/export/video-plan';
+import { frameTimes, storyTimeline } from '../../src/lib/story/story-captions';
+import { videoFrames, whiteCardRows } from './video-frames';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { dayNumber, incidentMoment } from '../../src/lib/timeline/incident-time';
 import { expectNothingAmiss, openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
@@ -150,9 +152,17 @@ describe('export', () => {
       return rest;
     });
     expect(back.sort(byId)).toEqual(original.sort(byId));
+
+    // The import deleted again, as a user would: the page's data is as the other tests expect it.
+    await session.page.getByTestId('import-dismiss').click();
+    await session.page.getByTestId('tab-data').click();
+    await session.page.getByTestId('dataset-delete').click();
+    await session.page.getByTestId('dataset-delete-confirm').click();
+    await expect.poll(async () => ((await readStores(session.page, ['datasets']))['datasets'] as unknown[]).length).toBe(1);
+    await session.page.getByTestId('tab-incidents').click();
   });
 
-  it('makes a video of a two-week playback, frame by frame, with a progress bar', async () => {
+  it('makes a video of a two-week playback, frame by frame, with a progress bar, captions burned in and its subtitles', async () => {
     const from = '2022-08-14';
     const to = '2022-08-27';
     await session.page.goto(`${session.appUrl}?from=${from}&to=${to}${viewHash(view)}`);
@@ -170,9 +180,12 @@ describe('export', () => {
     expect(file.name).toBe(`eastern-syria-strikes_${from}_${to}.webm`);
     expect(file.bytes.length).toBeGreaterThan(10_000);
 
-    const stops = incidents.filter((i) => i.date >= from && i.date <= to).map((i) => incidentMoment(i)).sort((a, b) => a - b);
-    const frames = videoFramePlan({ range: [dayNumber(from), dayNumber(to) + 1], stops, fps: 10, speed: 1, compressGaps: true }).length;
-    expect(frames).toBeGreaterThan(20);
+    // The plan the export follows: the playback's frames (a frame held while a caption is read), then the closing card.
+    const inRange = incidents.filter((i) => i.date >= from && i.date <= to);
+    const timeline = storyTimeline(inRange.map((i) => ({ id: i.id, moment: incidentMoment(i) })));
+    const plan = videoFramePlan({ range: [dayNumber(from), dayNumber(to) + 1], stops: timeline.map((m) => m.moment), fps: 10, speed: 1, compressGaps: true });
+    const times = frameTimes(plan, 10, timeline, 1);
+    expect(plan.length).toBeGreaterThan(20);
     const input = new Input({ source: new BufferSource(new Uint8Array(file.bytes)), formats: ALL_FORMATS });
     const track = (await input.getPrimaryVideoTrack())!;
     expect(track).not.toBeNull();
@@ -180,8 +193,57 @@ describe('export', () => {
     expect(await track.getDisplayHeight()).toBe(360);
     let packets = 0;
     for await (const _packet of new EncodedPacketSink(track).packets()) packets++;
-    expect(packets).toBe(frames);
-    expect(await input.computeDuration()).toBeCloseTo(frames / 10, 1);
+    // The closing card is held from its first frame to its last.
+    expect(packets).toBe(plan.length + 2);
+    expect(await input.computeDuration()).toBeCloseTo(times.total + END_CARD_SECONDS, 1);
+
+    // The subtitles: one cue per incident of the range, from the first frame at or after it.
+    const vtt = await downloadFrom(session, 'export-subtitles');
+    expect(vtt.name).toBe(`eastern-syria-strikes_${from}_${to}.en.vtt`);
+    const text = vtt.bytes.toString('utf8');
+    expect(text.startsWith('WEBVTT')).toBe(true);
+    const cues = [...text.matchAll(/^(\S+)\n(\d\d):(\d\d):(\d\d)\.(\d{3}) --> (\d\d):(\d\d):(\d\d)\.(\d{3})\n([^\n]+)/gm)].map((m) => ({
+      id: m[1]!,
+      start: Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]) + Number(m[5]) / 1000,
+      end: Number(m[6]) * 3600 + Number(m[7]) * 60 + Number(m[8]) + Number(m[9]) / 1000,
+      heading: m[10]!,
+    }));
+    expect(cues.map((c) => c.id).sort()).toEqual(inRange.map((i) => i.id).sort());
+    for (const cue of cues) {
+      const moment = timeline.find((m) => m.id === cue.id)!.moment;
+      const first = plan.findIndex((t) => t >= moment);
+      expect(cue.start, cue.id).toBeCloseTo(times.starts[first]!, 2);
+      expect(cue.heading).toContain(inRange.find((i) => i.id === cue.id)!.title.en);
+    }
+
+    // The first caption is in the picture at its cue, and nothing is there a frame before it.
+    const firstCue = cues.reduce((a, b) => (b.start < a.start ? b : a));
+    expect(firstCue.start).toBeGreaterThan(0.2);
+    const [before, at] = await videoFrames(session.context, file.bytes, 'video/webm', [firstCue.start - 0.15, firstCue.start + 0.05]);
+    const captionColumn = { x: 0, y: Math.round(360 * 0.3), width: Math.round(640 * 0.45), height: Math.round(360 * 0.6) };
+    expect(whiteCardRows(before!, captionColumn, 120)).toBe(0);
+    expect(whiteCardRows(at!, captionColumn, 120)).toBeGreaterThan(40);
+  });
+
+  it('makes a vertical 1080×1920 video for phones, its captions across the frame above the legend', async () => {
+    const from = '2022-08-23';
+    const to = '2022-08-24';
+    await session.page.goto(`${session.appUrl}?from=${from}&to=${to}${viewHash(view)}`);
+    await waitForMapIdle(session.page);
+    await session.page.getByTestId('export-open').click();
+    await session.page.getByTestId('export-video-size').selectOption('1080x1920');
+    await session.page.getByTestId('export-video-fps').selectOption('10');
+    await session.page.getByTestId('export-video-format').selectOption('webm');
+    const file = await downloadFrom(session, 'export-video', 110_000);
+    const input = new Input({ source: new BufferSource(new Uint8Array(file.bytes)), formats: ALL_FORMATS });
+    const track = (await input.getPrimaryVideoTrack())!;
+    expect(await track.getDisplayWidth()).toBe(1080);
+    expect(await track.getDisplayHeight()).toBe(1920);
+    // Half a second in, the strikes of 23 August are captioned: a card across the lower part of the frame.
+    const [frame] = await videoFrames(session.context, file.bytes, 'video/webm', [0.5]);
+    expect(frame!.width).toBe(1080);
+    const lower = { x: 0, y: Math.round(1920 * 0.5), width: 1080, height: Math.round(1920 * 0.35) };
+    expect(whiteCardRows(frame!, lower, 600)).toBeGreaterThan(30);
   });
 
   it('cancels a video without saving anything', async () => {

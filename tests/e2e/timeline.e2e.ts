@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
 import { expectNothingAmiss, openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
 import { bundledData } from './map-geometry';
+import { incidentMoment } from '../../src/lib/timeline/incident-time';
 import { countPixelsNear, decodePng } from './pixels';
 
 const { incidents } = bundledData();
@@ -76,6 +77,51 @@ describe('date range and playback', () => {
     expect(notices).toHaveLength(3);
     expect(notices.join(' ')).toContain('from=2022-99-01');
     await expect.poll(() => session.page.getByTestId('incident-count').innerText()).toBe(`${incidents.length} incidents`);
+  });
+
+  it('captions each incident as playback reaches it, with its quote and a running tally, and can stop at each one', async () => {
+    const { page } = session;
+    await page.goto(`${session.appUrl}?from=2022-08-14&to=2022-08-27&t=2022-08-16`);
+    await waitForMapIdle(page);
+    // By 16 August, three incidents of the 15th, in the order of their moments (a day without a time of day counts from its middle).
+    const day = inRange('2022-08-15', '2022-08-15').sort((a, b) => incidentMoment(a) - incidentMoment(b));
+    expect(day).toHaveLength(3);
+    const captions = page.getByTestId('story-caption');
+    await expect.poll(() => captions.count()).toBe(3);
+    const newest = day[2]!;
+    expect(await captions.first().getAttribute('data-incident-id')).toBe(newest.id);
+    const caption = await captions.first().innerText();
+    expect(caption).toContain(newest.title.en);
+    expect(caption).toContain('Confirmed');
+    const quote = newest.sources.find((s) => s.quoteAr.length)!.quoteAr[0]!.replace(/\s+/g, ' ').slice(0, 30);
+    expect((await captions.first().getByTestId('story-caption-ar').innerText()).replace(/\s+/g, ' ')).toContain(quote);
+    const tally = await page.getByTestId('story-tally').innerText();
+    expect(tally).toContain('2 attacks on bases');
+    expect(tally).toContain('1 strike in return');
+    // A caption opens its incident.
+    await captions.first().click();
+    await expect.poll(() => page.getByTestId('incident-panel').getAttribute('data-incident-id')).toBe(newest.id);
+
+    // Stopping at each incident: played from the range's start, playback stops on the first one,
+    // its caption alone; played again, on the next.
+    await page.getByTestId('play-more').click();
+    await page.getByTestId('pause-each').check();
+    await page.getByTestId('play-more').click();
+    await page.getByRole('button', { name: 'Go to the start' }).click();
+    await page.getByTestId('play').click();
+    await expect.poll(() => captions.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('play').getAttribute('aria-label')).toBe('Play');
+    expect(await page.getByTestId('playhead-date').innerText()).toBe('15 August 2022');
+    expect(await captions.first().getAttribute('data-incident-id')).toBe(day[0]!.id);
+    await page.getByTestId('play').click();
+    await expect.poll(() => captions.count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId('play').getAttribute('aria-label')).toBe('Play');
+    expect(await captions.first().getAttribute('data-incident-id')).toBe(day[1]!.id);
+
+    // Captions off: neither captions nor tally.
+    await page.getByTestId('captions-toggle').uncheck();
+    expect(await captions.count()).toBe(0);
+    expect(await page.getByTestId('story-tally').count()).toBe(0);
   });
 
   it('restores the previous range with the back button', async () => {

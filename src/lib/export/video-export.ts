@@ -90,7 +90,7 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
   const codec = await getFirstEncodableVideoCodec(options.format === 'mp4' ? MP4_CODECS : WEBM_CODECS, { width: options.width, height: options.height });
   if (!codec) throw new Error(`This browser cannot encode ${options.format === 'mp4' ? 'MP4 (H.264)' : 'WebM (VP9 or VP8)'} video at ${options.width}×${options.height}.`);
   const { frames, times } = videoPlan(scene, options);
-  const total = frames.length + 1;
+  const total = frames.length + 2;
   options.onProgress?.(0, total);
 
   await ensureExportFonts();
@@ -128,10 +128,12 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
         lastYield = performance.now();
       }
     }
-    // The closing card: one frame, held.
+    // The closing card: held from its first frame to its last (a WebM frame shows until the next
+    // one, and a player ends the video with the last frame's own duration).
     throwIfAborted(signal);
     composeEndCard(canvas, size, scene.endCard());
-    await source.add(times.total, END_CARD_SECONDS);
+    await source.add(times.total, END_CARD_SECONDS - 1 / fps);
+    await source.add(times.total + END_CARD_SECONDS - 1 / fps, 1 / fps);
     options.onProgress?.(total, total);
     throwIfAborted(signal);
     await output.finalize();
