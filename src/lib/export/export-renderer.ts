@@ -203,8 +203,12 @@ export class IncidentRenderer {
     return this.#canvas;
   }
 
-  /** Draws the incident layers for a state, exactly as the screen builds them (large datasets counted over this view). */
-  render(state: MapState): HTMLCanvasElement {
+  /**
+   * Draws the incident layers for a state, exactly as the screen builds them (large datasets
+   * counted over the first view), seen from `camera` when given (a video following the action).
+   */
+  render(state: MapState, camera?: Camera): HTMLCanvasElement {
+    if (camera) this.#deck.setProps({ viewState: { longitude: camera.center[0], latitude: camera.center[1], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch } });
     return this.draw({ layers: buildMapLayers({ ...state, densityArea: this.#densityArea, zoom: this.#zoom }) });
   }
 

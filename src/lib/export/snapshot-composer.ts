@@ -19,7 +19,7 @@ import { pixelSize, scaleBar, type RenderSize } from './export-geometry';
 export function composeSnapshot(
   canvas: HTMLCanvasElement | OffscreenCanvas,
   size: RenderSize,
-  images: { basemap: CanvasImageSource; incidents: CanvasImageSource | null },
+  images: { basemap: CanvasImageSource; incidents: CanvasImageSource | null; basemapCrop?: readonly [number, number, number, number] },
   furniture: Furniture,
 ): void {
   const { width: pw, height: ph } = pixelSize(size);
@@ -29,7 +29,8 @@ export function composeSnapshot(
   if (!ctx) throw new Error('No 2D canvas for the export.');
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, pw, ph);
-  ctx.drawImage(images.basemap, 0, 0, pw, ph);
+  if (images.basemapCrop) ctx.drawImage(images.basemap, ...images.basemapCrop, 0, 0, pw, ph);
+  else ctx.drawImage(images.basemap, 0, 0, pw, ph);
   if (images.incidents) ctx.drawImage(images.incidents, 0, 0, pw, ph);
 
   const pr = pw / size.cssWidth;

@@ -21,6 +21,23 @@ export function actionPoints(incidents: readonly StoredIncident[], places: Reado
   return points;
 }
 
+/** Room kept around the action in a video frame (CSS pixels): the title band, the captions and the legend, the places' labels. */
+export function framePadding(frame: { cssWidth: number; cssHeight: number }, rtl: boolean): { top: number; bottom: number; left: number; right: number } {
+  const { cssWidth: W, cssHeight: H } = frame;
+  const narrow = H >= W * 0.9;
+  // Room for the places' labels at the sides; in a wide frame the captions take the inline-start
+  // side and the legend the inline-end one.
+  const side = Math.round(W * 0.14);
+  const padding = narrow
+    ? { top: Math.round(H * 0.14), bottom: Math.round(H * 0.36), left: side, right: side }
+    : { top: Math.round(H * 0.2), bottom: Math.round(H * 0.16), left: side, right: side };
+  if (!narrow) {
+    padding[rtl ? 'right' : 'left'] = Math.round(W * 0.42);
+    padding[rtl ? 'left' : 'right'] = Math.round(W * 0.22);
+  }
+  return padding;
+}
+
 export function actionCamera(points: readonly [number, number][], frame: { cssWidth: number; cssHeight: number }, fallback: Camera, rtl = false): Camera {
   if (points.length === 0) return fallback;
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -34,19 +51,8 @@ export function actionCamera(points: readonly [number, number][], frame: { cssWi
   const pad = 0.05;
   if (east - west < pad) [west, east] = [west - pad, east + pad];
   if (north - south < pad) [south, north] = [south - pad, north + pad];
-  const { cssWidth: W, cssHeight: H } = frame;
-  const narrow = H >= W * 0.9;
-  // Room for the places' labels at the sides; in a wide frame the captions take the inline-start
-  // side and the legend the inline-end one.
-  const side = Math.round(W * 0.14);
-  const padding = narrow
-    ? { top: Math.round(H * 0.14), bottom: Math.round(H * 0.36), left: side, right: side }
-    : { top: Math.round(H * 0.2), bottom: Math.round(H * 0.16), left: side, right: side };
-  if (!narrow) {
-    padding[rtl ? 'right' : 'left'] = Math.round(W * 0.42);
-    padding[rtl ? 'left' : 'right'] = Math.round(W * 0.22);
-  }
-  const viewport = new WebMercatorViewport({ width: W, height: H, longitude: 0, latitude: 0, zoom: 1 }).fitBounds(
+  const padding = framePadding(frame, rtl);
+  const viewport = new WebMercatorViewport({ width: frame.cssWidth, height: frame.cssHeight, longitude: 0, latitude: 0, zoom: 1 }).fitBounds(
     [
       [west, south],
       [east, north],

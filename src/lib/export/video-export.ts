@@ -23,6 +23,7 @@ import { composeEndCard, composeSnapshot } from './snapshot-composer';
 import { END_CARD_SECONDS, videoFramePlan } from './video-plan';
 import { frameTimes, type FrameTimes } from '../story/story-captions';
 import { actionCamera, actionPoints } from './video-camera';
+import { basemapCrop, FOLLOW_ZOOM, followCameras } from './video-follow';
 
 export type VideoFormat = 'webm' | 'mp4';
 
@@ -98,8 +99,13 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
   const pixelRatio = options.height >= options.width * 0.9 ? 1.5 : 1;
   const size: RenderSize = { cssWidth: options.width / pixelRatio, cssHeight: options.height / pixelRatio, pixelRatio };
   if (!scene.style) throw new Error('A video needs WebGL: this map is drawn without it.');
-  const camera = actionCamera(actionPoints(scene.incidents, scene.places), size, fitCamera(scene.screen, size), scene.dir === 'rtl');
-  const basemap = await renderBasemap(scene.style, camera, size, signal);
+  const rtl = scene.dir === 'rtl';
+  const overview = actionCamera(actionPoints(scene.incidents, scene.places), size, fitCamera(scene.screen, size), rtl);
+  // Drawn FOLLOW_ZOOM times finer than the frame: a frame closer in on the action shows a part of it, still sharp.
+  const basemap = await renderBasemap(scene.style, overview, { ...size, pixelRatio: size.pixelRatio * FOLLOW_ZOOM }, signal);
+  const byId = new Map(scene.incidents.map((i) => [i.id, i] as const));
+  const pointsOf = (id: string) => actionPoints(byId.has(id) ? [byId.get(id)!] : [], scene.places);
+  const follow = followCameras(frames, times, scene.timeline, pointsOf, basemap.camera, size, options.speed, rtl);
   const renderer = await IncidentRenderer.open(basemap.camera, size, signal);
   const canvas = document.createElement('canvas');
   canvas.width = options.width;
@@ -119,8 +125,10 @@ export async function exportVideo(scene: ExportScene, options: VideoOptions): Pr
     for (let i = 0; i < frames.length; i++) {
       throwIfAborted(signal);
       const playhead = frames[i]!;
-      const incidents = renderer.render({ ...scene.layerState, playhead, playing: true });
-      composeSnapshot(canvas, size, { basemap: basemap.image, incidents }, scene.furniture(basemap.camera, playhead, null, { story: options.captions }));
+      const camera = follow.cameras[i]!;
+      const incidents = renderer.render({ ...scene.layerState, playhead, playing: true }, camera);
+      const crop = basemapCrop(follow.views[i]!, basemap.image, size);
+      composeSnapshot(canvas, size, { basemap: basemap.image, basemapCrop: crop, incidents }, scene.furniture(camera, playhead, null, { story: options.captions }));
       await source.add(times.starts[i]!, times.durations[i]!);
       options.onProgress?.(i + 1, total);
       if (performance.now() - lastYield > 40) {
