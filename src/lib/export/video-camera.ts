@@ -1,5 +1,5 @@
 /**
- * Where a video's camera looks: at the action. The places of the selection's incidents (their
+ * Where a video's camera looks first: at the action (video-follow.ts then follows it). The places of the selection's incidents (their
  * targets and launch points) fitted into the frame's shape, clear of the title band above and
  * of the captions and legend (below in a tall or square frame; beside them in a wide one), never
  * closer than MAX_ZOOM. With no place to show, the screen's view fitted to the frame.
@@ -29,8 +29,8 @@ export function framePadding(frame: { cssWidth: number; cssHeight: number }, rtl
   // side and the legend the inline-end one.
   const side = Math.round(W * 0.14);
   const padding = narrow
-    ? { top: Math.round(H * 0.14), bottom: Math.round(H * 0.36), left: side, right: side }
-    : { top: Math.round(H * 0.2), bottom: Math.round(H * 0.16), left: side, right: side };
+    ? { top: Math.round(H * 0.2), bottom: Math.round(H * 0.36), left: side, right: side }
+    : { top: Math.round(H * 0.24), bottom: Math.round(H * 0.16), left: side, right: side };
   if (!narrow) {
     padding[rtl ? 'right' : 'left'] = Math.round(W * 0.42);
     padding[rtl ? 'left' : 'right'] = Math.round(W * 0.22);
