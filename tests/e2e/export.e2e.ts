@@ -56,6 +56,22 @@ describe('export', () => {
   afterAll(async () => session?.close());
   afterEach(() => expectNothingAmiss(session));
 
+  it('opens over the map with every control in sight, none cut off by the bar it opens from', async () => {
+    // Hit-tested where the user sees them, before any click scrolls anything into view.
+    const hidden = await session.page.evaluate(() => {
+      const panel = document.getElementById('export-panel')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('#export-panel button, #export-panel select')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          if (r.bottom > panel.bottom) return false; // scrolled within the panel: not this test's business
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return !(hit && el.contains(hit));
+        })
+        .map((el) => el.dataset['testid'] ?? el.textContent);
+    });
+    expect(hidden).toEqual([]);
+  });
+
   it('has arcs to export in the range', () => {
     expect(selected.length).toBe(8);
     expect(arcs.length).toBe(1);
@@ -126,6 +142,7 @@ describe('export', () => {
 
     // Through the import dialog, as a user would: the stored records come back the same,
     // with their ids filed under the new dataset.
+    await session.page.getByTestId('export-close').click();
     await session.page.getByTestId('import-file-input').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
     await session.page.getByTestId('import-report').waitFor();
     await session.page.getByTestId('import-confirm').click();
@@ -160,6 +177,7 @@ describe('export', () => {
     await session.page.getByTestId('dataset-delete-confirm').click();
     await expect.poll(async () => ((await readStores(session.page, ['datasets']))['datasets'] as unknown[]).length).toBe(1);
     await session.page.getByTestId('tab-incidents').click();
+    await session.page.getByTestId('export-open').click();
   });
 
   it('makes a video of a two-week playback, frame by frame, with a progress bar, captions burned in and its subtitles', async () => {
