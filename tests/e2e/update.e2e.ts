@@ -139,6 +139,7 @@ describe('a new version deployed while the app is open', () => {
     const text = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(rows.data.map((row) => row['event_id_cnty']).sort()).toEqual(bundledData().incidents.map((incident) => incident.id).sort());
+    await session.page.getByTestId('export-close').click();
 
     expect(await runningBuild(session.page)).toBe(A);
     expect(await appCaches(session.page)).toHaveLength(2);
