@@ -1,5 +1,7 @@
 // The offline cache's service worker. scripts/offline-plugin.mjs writes it to dist/sw.js with
-// two constants put in front: CACHE, this build's cache name, and FILES, every file of the build.
+// three constants put in front: PREFIX, how the names of the app's caches start; CACHE, this
+// build's cache name; and FILES, every file of the build. A published copy of the app
+// (src/lib/publish/site-worker.ts) puts its own in front: caches named after its folder.
 //
 // How a new version arrives without breaking the tabs that are open (issue 14):
 // - It installs beside the old one and waits: the page offers a reload (src/lib/offline/), and
@@ -10,9 +12,8 @@
 //   runs (the URL of its entry script), and a build is known by the cache that holds that file.
 //   Nothing is kept in memory between events, so a worker stopped and restarted decides the same.
 // The message names are shared with the page in src/lib/offline/worker-messages.ts.
-/* global CACHE, FILES */
+/* global PREFIX, CACHE, FILES */
 
-const PREFIX = 'strikes-map-';
 // Module scripts carry an Origin header a cached response may vary on; search strings never
 // change which file is meant.
 const MATCH = { ignoreSearch: true, ignoreVary: true };

@@ -4,6 +4,7 @@ import { startApp } from './lib/state/app-start';
 import { startOfflineCache } from './lib/offline/offline-cache.svelte';
 import { watchLayout } from './lib/state/layout.svelte';
 import { loadLanguage } from './lib/i18n/i18n.svelte';
+import { openApp, siteConfigPath } from './lib/state/site';
 // Only the scripts the interface writes in: Latin (with accented transliterations) and Arabic.
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
@@ -27,13 +28,20 @@ watchLayout();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+// A published map (src/lib/publish/) names its configuration in index.html: it is read, and its
+// view written into the address, before anything reads the address.
+const sitePath = siteConfigPath();
+const opened: Promise<{ started: Promise<void> }> = sitePath
+  ? import('./lib/state/site-open').then(({ openPublishedSite }) => openPublishedSite(sitePath))
+  : Promise.resolve({ started: (openApp(), startApp()) });
 // The data are read from IndexedDB (and seeded on a first visit) before the interface and the
 // map are built: each IndexedDB request ends on this thread, where the map's first frames would
 // hold it (about a second in all with software WebGL on 2 cores). The wait is capped at a
 // second, so that a database kept at an older version by another tab, or a very large one,
 // never leaves the page blank; startApp shows what becomes of it.
 // (No top-level await: it would also make the bundler split the entry into many chunks.)
-const started = startApp();
-// A page opened in Arabic fetches its strings meanwhile, so that its first render is in Arabic.
-const strings = new URLSearchParams(location.search).get('lang') === 'ar' ? loadLanguage('ar').catch(() => undefined) : Promise.resolve();
-void Promise.all([Promise.race([new Promise((resolve) => setTimeout(resolve, 1000)), started]), strings]).then(() => mount(App, { target }));
+void opened.then(({ started }) => {
+  // A page opened in Arabic fetches its strings meanwhile, so that its first render is in Arabic.
+  const strings = new URLSearchParams(location.search).get('lang') === 'ar' ? loadLanguage('ar').catch(() => undefined) : Promise.resolve();
+  return Promise.all([Promise.race([new Promise((resolve) => setTimeout(resolve, 1000)), started]), strings]).then(() => mount(App, { target }));
+});

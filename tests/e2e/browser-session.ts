@@ -6,7 +6,7 @@
  * (setup-browser.ts): starting one costs seconds in itself, and its GPU process keeps the
  * compiled shaders, which software WebGL takes seconds to build.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumArgs, chromiumPath } from './chromium';
 
@@ -75,7 +75,7 @@ export async function openBrowserSession(
 }
 
 /** Waits until the map says it is idle with deck.gl's layers drawn. */
-export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+export async function waitForMapIdle(page: Page | Frame, timeout = 60_000): Promise<void> {
   await page.locator('[data-testid="map"][data-map-idle="true"]').waitFor({ state: 'attached', timeout });
 }
 

@@ -5,9 +5,15 @@
 import { BACKUP_STORES, encodeBackup, type BackupRecords } from './backup-format';
 import type { IncidentDatabase } from './db';
 
-export async function readBackupRecords(db: IncidentDatabase): Promise<BackupRecords> {
+/** Every record of every store, or of the datasets named (a published map holds those shown). */
+export async function readBackupRecords(db: IncidentDatabase, datasetIds?: readonly string[]): Promise<BackupRecords> {
   return db.transaction('r', BACKUP_STORES.map((store) => db.table(store)), async () => {
-    const entries = await Promise.all(BACKUP_STORES.map(async (store) => [store, (await db.table(store).toArray()) as Record<string, unknown>[]] as const));
+    const read = (store: (typeof BACKUP_STORES)[number]) => {
+      const table = db.table(store);
+      if (!datasetIds) return table.toArray();
+      return store === 'datasets' ? table.where('id').anyOf([...datasetIds]).toArray() : table.where('datasetId').anyOf([...datasetIds]).toArray();
+    };
+    const entries = await Promise.all(BACKUP_STORES.map(async (store) => [store, (await read(store)) as Record<string, unknown>[]] as const));
     return Object.fromEntries(entries) as BackupRecords;
   });
 }

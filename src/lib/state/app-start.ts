@@ -17,10 +17,17 @@ import { setDatabase } from './database';
  * reads what the views show. main.ts waits for it before building the map. The marks
  * (performance.mark) let a profile or the benchmark see each step.
  */
-export async function startApp(): Promise<void> {
+export interface StartOptions {
+  /** The database (a published map has one of its own, src/lib/publish/site-config.ts). */
+  dbName?: string;
+  /** Fills the database on a first visit; by default with the bundled dataset. */
+  seed?: (db: IncidentDatabase) => Promise<unknown>;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<void> {
   try {
     performance.mark('app:start');
-    const db = new IncidentDatabase();
+    const db = new IncidentDatabase(options.dbName);
     // A newer version of the app upgrading the database in another tab: let go of it at
     // once (holding it would block that upgrade) and ask for a reload.
     db.on('versionchange', () => {
@@ -32,20 +39,27 @@ export async function startApp(): Promise<void> {
     await db.open();
     setDatabase(db);
     performance.mark('app:db-open');
-    app.seedResult = await ensureBundledDataset(db, __BUNDLED_DATASET_HASH__, async () => {
-      const { loadBundledDataset } = await import('../data/bundled-dataset');
-      return loadBundledDataset();
-    });
+    if (options.seed) await options.seed(db);
+    else
+      app.seedResult = await ensureBundledDataset(db, __BUNDLED_DATASET_HASH__, async () => {
+        const { loadBundledDataset } = await import('../data/bundled-dataset');
+        return loadBundledDataset();
+      });
     performance.mark('app:seeded');
     await refreshData(db);
     performance.mark('app:data-read');
     app.status = 'ready';
     watchDatasets(db);
   } catch (error) {
-    app.error = error instanceof Error ? error.message : String(error);
-    app.status = 'error';
-    console.error(error);
+    failStart(error);
   }
+}
+
+/** The page says what went wrong instead of showing an empty map. */
+export function failStart(error: unknown): void {
+  app.error = error instanceof Error ? error.message : String(error);
+  app.status = 'error';
+  console.error(error);
 }
 
 let refreshTag = 0;

@@ -54,14 +54,23 @@ export function hashHasView(hash: string): boolean {
 }
 
 /** Read when the app loads, before the map writes its own view into the address. */
-const openedWithView = typeof location !== 'undefined' && hashHasView(location.hash);
+let openedWithView = typeof location !== 'undefined' && hashHasView(location.hash);
 let opened = false;
+
+/** A published map's place (the publisher's bounds), framed for the reader's screen or frame. */
+let openingBounds: Bounds | null = null;
+
+/** A published map writes its view into the address before it starts: read it again. */
+export function rememberOpeningView(hash: string, bounds: Bounds | null): void {
+  openedWithView = hashHasView(hash);
+  openingBounds = bounds;
+}
 
 /** The opening view, once the data are read: the selection framed, unless the link gave a view. */
 export function frameOpeningView(): void {
   if (opened || app.status !== 'ready') return;
   opened = true;
-  if (!openedWithView) frameBounds(selectionBounds(), false);
+  if (!openedWithView) frameBounds(openingBounds ?? selectionBounds(), false);
 }
 
 export function setFollow(on: boolean): void {

@@ -6,7 +6,7 @@ import { formatNumber, t } from '../i18n/i18n.svelte';
 import type { DataFormat } from '../export/data-download';
 import { downloadBlob } from '../export/download';
 
-export type ExportKind = 'png' | 'video' | 'vtt' | DataFormat;
+export type ExportKind = 'png' | 'video' | 'vtt' | 'site' | DataFormat;
 
 export class ExportJob {
   running = $state<ExportKind | null>(null);
@@ -21,7 +21,7 @@ export class ExportJob {
   }
 
   /** Runs `work` unless another export is running, and hands its file to the browser. */
-  async run(kind: ExportKind, work: (signal: AbortSignal) => Promise<{ blob: Blob; fileName: string }>): Promise<void> {
+  async run(kind: ExportKind, work: (signal: AbortSignal) => Promise<{ blob: Blob; fileName: string; note?: string }>): Promise<void> {
     if (this.running) return;
     this.running = kind;
     this.message = null;
@@ -31,7 +31,8 @@ export class ExportJob {
       const result = await work(this.#abort.signal);
       downloadBlob(result.blob, result.fileName);
       this.lastMs = Math.round(performance.now() - started);
-      this.message = { text: t('export.saved', { file: result.fileName, seconds: formatNumber(this.lastMs / 1000, { maximumFractionDigits: 1 }) }), error: false };
+      const saved = t('export.saved', { file: result.fileName, seconds: formatNumber(this.lastMs / 1000, { maximumFractionDigits: 1 }) });
+      this.message = { text: result.note ? `${saved} ${result.note}` : saved, error: false };
     } catch (error) {
       const cancelled = error instanceof Error && error.name === 'ExportCancelled';
       const reason = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,67 @@
+/**
+ * A published map's data in the reader's browser: on the first visit (and after the map is
+ * published again) site/data.zip is fetched and restored into the map's own database by the
+ * import worker, the same way a backup is restored (checked record by record, written in one
+ * transaction, off the page's thread); datasets the publication no longer holds are removed.
+ * Later visits read the database and fetch nothing.
+ */
+import type { IncidentDatabase } from '../data/db';
+import { BACKUP_STORES } from '../data/backup-format';
+import type { FromWorker } from '../import/protocol';
+import type { WorkerLike } from '../import/import-session';
+import { siteDataPlan, type SiteConfig } from './site-config';
+
+export interface SiteDataOptions {
+  /** Reads site/data.zip (fetch in the page). */
+  fetchData: (path: string) => Promise<Blob>;
+  createWorker: () => WorkerLike;
+}
+
+/** Brings the database up to the publication; true when it loaded the data file. */
+export async function ensureSiteData(db: IncidentDatabase, site: SiteConfig, options: SiteDataOptions): Promise<boolean> {
+  const stored = (await db.datasets.toArray()).map((d) => ({ id: d.id, hash: d.hash }));
+  const plan = siteDataPlan(stored, site.datasets);
+  if (plan.load) await restoreInWorker(await options.fetchData(site.data.path), site.data.path, db.name, options.createWorker());
+  if (plan.remove.length > 0) {
+    await db.transaction('rw', BACKUP_STORES.map((store) => db.table(store)), async () => {
+      for (const id of plan.remove) {
+        for (const store of BACKUP_STORES) {
+          if (store === 'datasets') await db.datasets.delete(id);
+          else await db.table(store).where('datasetId').equals(id).delete();
+        }
+      }
+    });
+  }
+  return plan.load;
+}
+
+/** Runs the import worker's three steps (inspect, parse, commit) on the data file. */
+function restoreInWorker(file: Blob, fileName: string, dbName: string, worker: WorkerLike): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const finish = (error?: Error) => {
+      worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    worker.onerror = (event) => finish(new Error(`${fileName}: ${event.message || 'the import worker failed'}`));
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      switch (message.type) {
+        case 'inspected':
+          if (message.inspection.format !== 'backup') return finish(new Error(`${fileName}: not the data of a published map`));
+          return worker.postMessage({ type: 'parse', gazetteer: [], dbName });
+        case 'report':
+          return worker.postMessage({ type: 'commit', merge: false });
+        case 'committed':
+          return finish();
+        case 'error':
+          return finish(new Error(message.message));
+        case 'cancelled':
+          return finish(new Error(`${fileName}: loading was cancelled`));
+        case 'progress':
+          return;
+      }
+    };
+    worker.postMessage({ type: 'inspect', file, fileName });
+  });
+}

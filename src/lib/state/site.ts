@@ -1,0 +1,31 @@
+/**
+ * Whether this page is a published map (src/lib/publish/) and how it shows: read-only (no
+ * import, no renaming or deleting datasets, no publishing again), and, in a frame or with
+ * `embed=1`, as an embed (the map, the timeline and play, with a link to the full map).
+ * Set once by main.ts (and site-open.ts) before the interface is built; never changes after.
+ */
+import { isEmbedded } from '../publish/embed';
+import type { SiteConfig } from '../publish/site-config';
+
+/** <meta name="strikes-map-site">: SITE_META_NAME of site-config.ts (not imported: that module loads with a published map only). */
+const SITE_META = 'strikes-map-site';
+
+export const site: { config: SiteConfig | null; readOnly: boolean; embedded: boolean } = { config: null, readOnly: false, embedded: false };
+
+/** The configuration a published copy's index.html names, or null in the app itself. */
+export function siteConfigPath(): string | null {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${SITE_META}"]`)?.content || null;
+}
+
+export function framed(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
+
+/** The app itself: embedded only when asked (`embed=1`). */
+export function openApp(): void {
+  site.embedded = isEmbedded(location.search, false, framed());
+}
