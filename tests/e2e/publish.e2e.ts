@@ -3,10 +3,12 @@
  * static server, it opens read-only in the chosen view, asks no other origin for anything,
  * draws again with the network cut, and fills a 600×400 frame of another site as an embed.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
+import { decodeBackup } from '../../src/lib/data/backup-format';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
@@ -142,6 +144,51 @@ describe('a published map', () => {
       await session.close();
       await hostServer.close();
       rmSync(host, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('publishing from the command line', () => {
+  it('writes the same site from files and a view: the bundled incidents and the imported events, opened in the chosen view', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'strikes-publish-cli-'));
+    let server: StaticServer | undefined;
+    const session = await openBrowserSession('http://127.0.0.1/');
+    try {
+      const zipPath = join(work, 'site.zip');
+      const output = execFileSync(
+        process.execPath,
+        ['scripts/publish.mjs', '--import', 'tests/fixtures/import/acled-valid.csv', '--view', 'http://127.0.0.1:4173/?from=2023-01-01&lang=ar#map=7/35/40', '--title', 'CLI map', '--out', zipPath],
+        { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
+      );
+      expect(output).toMatch(/acled-valid\.csv: \d+ events/);
+      const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+      const top = zip0(Object.keys(files));
+      expect(top).toMatch(/^cli-map_/);
+      const config = JSON.parse(strFromU8(files[`${top}/site/site.json`]!));
+      expect(config.view.search).toBe('?from=2023-01-01&lang=ar');
+      expect(config.view.hash).toBe('#map=7/35/40');
+      const data = decodeBackup(files[`${top}/site/data.zip`]!).records;
+      expect(data.datasets.map((d) => d['kind']).sort()).toEqual(['bundled', 'import']);
+      const events = data.eventChunks.reduce((n, c) => n + (c['length'] as number), 0);
+      expect(events).toBeGreaterThan(0);
+      for (const [name, bytes] of Object.entries(files)) {
+        mkdirSync(dirname(join(work, name)), { recursive: true });
+        writeFileSync(join(work, name), bytes);
+      }
+      server = await serveFolder(work);
+      const url = `${server.url}${top}/`;
+      await session.page.goto(url);
+      await waitForMapIdle(session.page);
+      expect(await session.page.getByTestId('range-from').inputValue()).toBe('2023-01-01');
+      expect(await session.page.evaluate(() => document.documentElement.lang)).toBe('ar');
+      // The imported events are there (the header counts them), the map at the view given.
+      await expect.poll(() => session.page.getByTestId('event-count').count()).toBe(1);
+      expect(new URL(session.page.url()).hash).toMatch(/^#map=7\/35\/40/);
+      expect(session.consoleErrors).toEqual([]);
+    } finally {
+      await session.close();
+      await server?.close();
+      rmSync(work, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -2,7 +2,10 @@
  * The backup file: every record of every store, in one zip that any unzip tool opens.
  *
  *   backup.json         what the file is: format, version, when, and how many records per store
- *   stores/<store>.json the store's records as JSON, each typed array replaced by {"$bin": "bin/<n>", "type": …}
+ *   stores/<store>.json the store's records as JSON, each typed array replaced by {"$bin": "bin/<n>", "type": …};
+ *                       a store whose JSON is longer than PART_CHARS goes on in stores/<store>.1.json, .2.json…
+ *                       (version 2; a browser's strings end at about 512 million characters, and the text of
+ *                       a million ACLED rows comes close)
  *   bin/<n>             that typed array's bytes (little-endian, as every browser stores them)
  *
  * Records go back exactly as they were: same fields, same typed array types and bytes.
@@ -11,7 +14,10 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 export const BACKUP_FORMAT = 'eastern-syria-strikes-map-backup';
-export const BACKUP_VERSION = 1;
+/** 1: one JSON file per store; 2: a store may be in parts (written only when one is). */
+export const BACKUP_VERSION = 2;
+/** The most characters of JSON in one entry (a part of a store). */
+export const PART_CHARS = 64 * 1024 * 1024;
 /** The stores a backup holds, in the order they are written and restored. */
 export const BACKUP_STORES = ['datasets', 'incidents', 'places', 'sources', 'eventChunks', 'eventText', 'eventKeys'] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
@@ -23,6 +29,8 @@ export interface BackupManifest {
   version: number;
   createdAt: string;
   counts: Record<BackupStore, number>;
+  /** Version 2: how many JSON files a store is in, where more than one. */
+  parts?: Partial<Record<BackupStore, number>>;
 }
 
 const TYPED_ARRAYS = {
@@ -54,7 +62,7 @@ export function looksLikeZip(head: Uint8Array): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
-export function encodeBackup(records: BackupRecords, createdAt = new Date().toISOString()): Uint8Array {
+export function encodeBackup(records: BackupRecords, createdAt = new Date().toISOString(), partChars = PART_CHARS): Uint8Array {
   const files: Zippable = {};
   let next = 0;
   const encode = (value: unknown): unknown => {
@@ -71,11 +79,30 @@ export function encodeBackup(records: BackupRecords, createdAt = new Date().toIS
     return value;
   };
   const counts = {} as Record<BackupStore, number>;
+  const parts: Partial<Record<BackupStore, number>> = {};
   for (const store of BACKUP_STORES) {
     counts[store] = records[store].length;
-    files[`stores/${store}.json`] = [strToU8(JSON.stringify(records[store].map(encode))), { level: 1 }];
+    // The records as JSON, one record at a time, in parts of at most partChars characters.
+    const texts: string[] = [];
+    let part: string[] = [];
+    let chars = 2;
+    for (const record of records[store]) {
+      const json = JSON.stringify(encode(record));
+      if (part.length > 0 && chars + json.length + 1 > partChars) {
+        texts.push(`[${part.join(',')}]`);
+        part = [];
+        chars = 2;
+      }
+      part.push(json);
+      chars += json.length + 1;
+    }
+    texts.push(`[${part.join(',')}]`);
+    texts.forEach((text, i) => (files[i === 0 ? `stores/${store}.json` : `stores/${store}.${i}.json`] = [strToU8(text), { level: 1 }]));
+    if (texts.length > 1) parts[store] = texts.length;
   }
-  const manifest: BackupManifest = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt, counts };
+  // Version 1 when no store is in parts: what every earlier version of the app reads.
+  const split = Object.keys(parts).length > 0;
+  const manifest: BackupManifest = { format: BACKUP_FORMAT, version: split ? BACKUP_VERSION : 1, createdAt, counts, ...(split ? { parts } : {}) };
   files['backup.json'] = strToU8(JSON.stringify(manifest, null, 2));
   return zipSync(files);
 }
@@ -111,15 +138,20 @@ export function decodeBackup(bytes: Uint8Array): { manifest: BackupManifest; rec
   };
   const records = {} as BackupRecords;
   for (const store of BACKUP_STORES) {
-    const path = `stores/${store}.json`;
-    const entry = files[path];
-    if (!entry) throw new BackupFormatError('bad-entry', path, `${path} is missing`);
-    const list = parseJson(entry, path);
-    if (!Array.isArray(list)) throw new BackupFormatError('bad-entry', path, `${path} is not a list of records`);
-    records[store] = list.map((record, i) => {
-      if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new BackupFormatError('bad-entry', `${path} record ${i + 1}`, 'not a record');
-      return decode(record, `${path} record ${i + 1}`) as Record<string, unknown>;
-    });
+    const count = manifest.parts?.[store] ?? 1;
+    if (!Number.isInteger(count) || count < 1) throw new BackupFormatError('bad-entry', `backup.json: parts.${store}`, 'not a count of files');
+    records[store] = [];
+    for (let part = 0; part < count; part++) {
+      const path = part === 0 ? `stores/${store}.json` : `stores/${store}.${part}.json`;
+      const entry = files[path];
+      if (!entry) throw new BackupFormatError('bad-entry', path, `${path} is missing`);
+      const list = parseJson(entry, path);
+      if (!Array.isArray(list)) throw new BackupFormatError('bad-entry', path, `${path} is not a list of records`);
+      list.forEach((record, i) => {
+        if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new BackupFormatError('bad-entry', `${path} record ${i + 1}`, 'not a record');
+        records[store].push(decode(record, `${path} record ${i + 1}`) as Record<string, unknown>);
+      });
+    }
   }
   return { manifest: manifest as BackupManifest, records };
 }

@@ -2,39 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IncidentDatabase } from '../data/db';
 import { readEventColumns } from '../data/event-store';
-import { ImportSession, type ImportSessionState, type WorkerLike } from './import-session';
-import type { FromWorker, ToWorker } from './protocol';
+import { ImportSession, type ImportSessionState } from './import-session';
 import { fixtureFile, gazetteerPlaces } from './test-fixtures';
-import { createImportHandler } from './worker-handler';
+import { InProcessWorker } from './in-process-worker';
 
-/** The import worker, run in this process: same handler, messages delivered asynchronously. */
-class FakeWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  terminated = false;
-  readonly sent: ToWorker['type'][] = [];
-  private readonly handle: (message: ToWorker) => Promise<void>;
-
-  constructor(db: IncidentDatabase) {
-    this.handle = createImportHandler({
-      post: (message) => {
-        if (!this.terminated) queueMicrotask(() => this.onmessage?.({ data: structuredClone(message) } as MessageEvent<FromWorker>));
-      },
-      openDatabase: () => db,
-    });
-  }
-
-  postMessage(message: ToWorker): void {
-    this.sent.push(message.type);
-    queueMicrotask(() => {
-      if (!this.terminated) void this.handle(message);
-    });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 const databases: IncidentDatabase[] = [];
 afterEach(async () => {
@@ -44,10 +15,10 @@ afterEach(async () => {
 function setup() {
   const db = new IncidentDatabase(`session-${Math.random()}`);
   databases.push(db);
-  const workers: FakeWorker[] = [];
+  const workers: InProcessWorker[] = [];
   const session = new ImportSession({
     createWorker: () => {
-      const worker = new FakeWorker(db);
+      const worker = new InProcessWorker(db);
       workers.push(worker);
       return worker;
     },
