@@ -13,7 +13,7 @@ export const ar: Record<PageMessageKey, Message> = {
   'app.loading': 'جارٍ تحميل الحوادث…',
   'app.count': plural({ zero: 'لا حوادث', one: 'حادثة واحدة', two: 'حادثتان', few: '{count} حوادث', many: '{count} حادثة', other: '{count} حادثة' }),
   'app.countOf': plural({ zero: '{count} من أصل لا حوادث', one: '{count} من أصل حادثة واحدة', two: '{count} من أصل حادثتين', few: '{count} من أصل {total} حوادث', many: '{count} من أصل {total} حادثة', other: '{count} من أصل {total} حادثة' }, 'total'),
-  'app.dbError': 'تعذّر فتح قاعدة بيانات الحوادث: {error}',
+  'app.dbError': 'تعذّر تحميل الحوادث: {error}',
   'app.styleIgnored': 'تم تجاهل قيمة النمط «{value}»: ليست عنوان https. تُعرض الخريطة الأساسية المحلية.',
   'style.askTitle': 'هل تُحمَّل طبقة الخريطة من خادم آخر؟',
   'style.ask': 'يطلب هذا الرابط أن تُرسم الخريطة الأساسية من {host}. تحميلها يرسل إلى ذلك الخادم طلبات من متصفحك: فيعرف عنوان IP الخاص بك ومتصفحك ولغتك ووقت اطّلاعك، وتكشف له مربعات الخريطة المناطق التي تنظر إليها. لم يُرسَل أي طلب حتى الآن.',

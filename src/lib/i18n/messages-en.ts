@@ -13,7 +13,7 @@ export const en = {
   'app.loading': 'Loading incidents…',
   'app.count': plural({ one: '{count} incident', other: '{count} incidents' }),
   'app.countOf': plural({ one: '{count} of {total} incident', other: '{count} of {total} incidents' }, 'total'),
-  'app.dbError': 'Could not open the incident database: {error}',
+  'app.dbError': 'Could not load the incidents: {error}',
   'app.styleIgnored': 'Ignored the style parameter “{value}”: it is not an https URL. Showing the offline basemap.',
   'style.askTitle': 'Load a map style from another server?',
   'style.ask': 'This link asks the map to draw its basemap from {host}. Loading it sends that server requests from your browser: it learns your IP address, your browser and language, and when you looked, and its map tiles tell it which areas you look at. Nothing has been requested yet.',

@@ -18,7 +18,10 @@ import { framed, site } from './site';
 export async function openPublishedSite(path: string): Promise<{ started: Promise<void> }> {
   let config: SiteConfig;
   try {
-    const response = await fetch(path);
+    // The configuration is this site's own file: never another server's, whatever index.html says.
+    const url = new URL(path, location.href);
+    if (url.origin !== location.origin) throw new Error(`${path}: a published map reads its configuration from its own site only`);
+    const response = await fetch(url);
     if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`);
     config = parseSiteConfig(await response.text(), path);
   } catch (error) {
