@@ -4,7 +4,7 @@ import { startApp } from './lib/state/app-start';
 import { startOfflineCache } from './lib/offline/offline-cache.svelte';
 import { watchLayout } from './lib/state/layout.svelte';
 import { loadLanguage } from './lib/i18n/i18n.svelte';
-import { openApp, siteConfigPath } from './lib/state/site';
+import { openApp, siteConfigPath, siteConfigUrl } from './lib/state/site';
 // Only the scripts the interface writes in: Latin (with accented transliterations) and Arabic.
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
@@ -30,9 +30,12 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 // A published map (src/lib/publish/) names its configuration in index.html: it is read, and its
 // view written into the address, before anything reads the address.
+// (The configuration is fetched while the code that reads it loads.)
 const sitePath = siteConfigPath();
 const opened: Promise<{ started: Promise<void> }> = sitePath
-  ? import('./lib/state/site-open').then(({ openPublishedSite }) => openPublishedSite(sitePath))
+  ? ((configResponse) => import('./lib/state/site-open').then(({ openPublishedSite }) => openPublishedSite(sitePath, configResponse)))(
+      Promise.resolve().then(() => fetch(siteConfigUrl(sitePath))),
+    )
   : Promise.resolve({ started: (openApp(), startApp()) });
 // The data are read from IndexedDB (and seeded on a first visit) before the interface and the
 // map are built: each IndexedDB request ends on this thread, where the map's first frames would

@@ -5,13 +5,14 @@
 import { BACKUP_STORES, encodeBackup, type BackupRecords } from './backup-format';
 import type { IncidentDatabase } from './db';
 
-/** Every record of every store, or of the datasets named (a published map holds those shown). */
+/** Every record of every dataset, or of the datasets named (a published map holds those shown). */
 export async function readBackupRecords(db: IncidentDatabase, datasetIds?: readonly string[]): Promise<BackupRecords> {
   return db.transaction('r', BACKUP_STORES.map((store) => db.table(store)), async () => {
+    // Only published datasets: an import being written (staged, with no dataset record yet) is not one.
+    const ids = datasetIds ?? (await db.datasets.toCollection().primaryKeys()).map(String);
     const read = (store: (typeof BACKUP_STORES)[number]) => {
       const table = db.table(store);
-      if (!datasetIds) return table.toArray();
-      return store === 'datasets' ? table.where('id').anyOf([...datasetIds]).toArray() : table.where('datasetId').anyOf([...datasetIds]).toArray();
+      return store === 'datasets' ? table.where('id').anyOf(ids).toArray() : table.where('datasetId').anyOf(ids).toArray();
     };
     const entries = await Promise.all(BACKUP_STORES.map(async (store) => [store, (await read(store)) as Record<string, unknown>[]] as const));
     return Object.fromEntries(entries) as BackupRecords;

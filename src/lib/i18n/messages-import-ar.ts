@@ -182,6 +182,7 @@ export const importAr: Record<ImportMessageKey, Message> = {
     'الملف {file} ليس بصيغة JSON الخاصة بهذا التطبيق: المتوقع { "incidents": [...] } أو مجموعة بيانات مضمّنة أو قائمة حوادث أو أماكن (data/FORMAT.md).',
   'import.error.json-empty': 'لا يحوي الملف {file} حوادث ولا أماكن ولا مصادر: لا شيء للاستيراد.',
   'import.error.nothing-to-import': '{file}: لا شيء للاستيراد.',
+  'import.error.staged-gone': 'صفوف الملف {file} التي كُتبت أثناء قراءته لم تعد موجودة (هل أُزيلت من علامة تبويب أخرى؟): لم يُستورد أي شيء. استورد الملف مرة أخرى.',
   'import.error.merge-target-gone':
     'مجموعة البيانات المراد الدمج فيها لم تعد موجودة (هل حُذفت في علامة تبويب أخرى؟): لم يُستورد أي شيء. استورد الملف مرة أخرى.',
   'import.error.no-events-to-merge': 'لا يحوي الملف {file} أحداثاً للدمج.',

@@ -200,6 +200,7 @@ export const importEn = {
     "{file} is not the app's JSON: expected { \"incidents\": [...] }, a bundled dataset or a list of incidents or places (data/FORMAT.md).",
   'import.error.json-empty': '{file} holds no incidents, places or sources: nothing to import.',
   'import.error.nothing-to-import': '{file}: nothing to import.',
+  'import.error.staged-gone': 'The rows of {file} written while it was read are gone (removed from another tab?): nothing was imported. Import the file again.',
   'import.error.merge-target-gone': 'The dataset to merge into is gone (deleted in another tab?): nothing was imported. Import the file again.',
   'import.error.no-events-to-merge': '{file} has no events to merge.',
   'import.error.dataset-exists': 'A dataset with the id {id} already exists: nothing was imported.',

@@ -7,7 +7,7 @@ import { cell, coordinateProblem, fatalitiesOf, FirstRowIndex, parseNumberCell, 
 
 /** ACLED rows become point events; the columns were found by recogniseHeader. */
 export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: MapperContext): RowMapper {
-  const events = new EventAccumulator(ctx.capacity);
+  const events = new EventAccumulator(ctx.capacity, ctx.onTextBlock);
   const parseDate = createDateParser('dmy');
   const seen = new FirstRowIndex();
   const c = columns;

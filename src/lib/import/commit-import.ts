@@ -88,6 +88,8 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
           throw new ImportError('The dataset to merge into is gone (deleted in another tab?): nothing was imported. Import the file again.', 'merge-target-gone', {});
         if (!batch) throw new ImportError(`${parsed.fileName} has no events to merge.`, 'no-events-to-merge', { file: parsed.fileName });
         datasetId = existing.id;
+        // A merge rewrites the whole dataset: what was written while the file was read goes.
+        if (parsed.staged) for (const table of [db.eventChunks, db.eventText, db.eventKeys]) await table.where('datasetId').equals(parsed.datasetId).delete();
         const [chunks, keys, texts] = await Promise.all([
           db.eventChunks.where('datasetId').equals(datasetId).toArray(),
           db.eventKeys.where('datasetId').equals(datasetId).toArray(),
@@ -104,7 +106,11 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
         throw new ImportError(`A dataset with the id ${datasetId} already exists: nothing was imported.`, 'dataset-exists', { id: datasetId });
       }
 
-      const records = batch ? buildEventRecords(batch, datasetId, chunkRows) : null;
+      // Written while the file was read (staged-events.ts): this transaction only publishes them.
+      const staged = !existing && parsed.staged ? parsed.staged : null;
+      if (staged && (await db.eventChunks.where('datasetId').equals(datasetId).count()) !== staged.chunks)
+        throw new ImportError(`The rows of ${parsed.fileName} written while it was read are gone (removed from another tab?): nothing was imported. Import the file again.`, 'staged-gone', { file: parsed.fileName });
+      const records = batch && !staged ? buildEventRecords(batch, datasetId, chunkRows) : null;
       checkCancel();
       if (records) {
         // The map's columns first, then ids, then the text (the bulk of the bytes).
@@ -145,7 +151,8 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
         updatedAt: now,
       };
       if (parsed.arcPlaces.length > 0) dataset.arcPlaces = parsed.arcPlaces;
-      if (records?.dayRange) dataset.eventDayRange = records.dayRange;
+      const dayRange = records?.dayRange ?? staged?.dayRange;
+      if (dayRange) dataset.eventDayRange = dayRange;
       else delete dataset.eventDayRange;
       await db.datasets.put(dataset);
       return {

@@ -11,6 +11,7 @@ import { readCsv, SLICE_BYTES } from './csv-stream';
 import { createAcledMapper } from './acled-mapper';
 import { createGenericMapper } from './generic-mapper';
 import type { MapperContext, RowMapper } from './row-mapper';
+import type { TextBlockSink } from './event-batch';
 import { MAX_KEPT_REJECTED, type ImportInspection, type ImportProgress, type ImportWarning, type ParsedImport, type RejectedRow } from './types';
 import { type ImportSource } from './import-source';
 import { ImportError } from './import-errors';
@@ -24,6 +25,8 @@ export interface CsvParseOptions {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   progressIntervalMs?: number;
   sliceBytes?: number;
+  /** Each block of the rows' text once complete; a second reading (another encoding) starts again at block 0. */
+  onTextBlock?: TextBlockSink | undefined;
 }
 
 /** Reads every row of a CSV inspected by inspectCsv. */
@@ -60,6 +63,7 @@ async function parseCsvOnce(source: ImportSource, inspection: ImportInspection, 
     gazetteer: options.gazetteer,
     // ~400 bytes per row for ACLED; the columns grow when that guesses short.
     capacity: Math.min(4_000_000, Math.max(1024, Math.ceil(source.size / 300))),
+    onTextBlock: options.onTextBlock,
     reject(row, field, reason, raw, code, params) {
       rejectedCount++;
       if (rejected.length < MAX_KEPT_REJECTED) rejected.push({ row, field, reason, code, ...(params ? { params } : {}), raw });

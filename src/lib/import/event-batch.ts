@@ -75,6 +75,13 @@ function grown<T extends Column>(a: T, capacity: number): T {
 }
 
 /**
+ * Takes each block of text once it is complete: its number, its text, and where each of its
+ * rows starts, with one more entry one past the end of the last (an EventTextRecord's rowStart).
+ * The importer writes it to storage then, while the file is still being read.
+ */
+export type TextBlockSink = (index: number, text: string, rowStart: Uint32Array) => void;
+
+/**
  * Collects row texts into blocks. Pieces are kept as given (often views into the CSV
  * parser's input) until `flush`, which joins them into one flat string, letting the
  * parser's strings go.
@@ -83,6 +90,10 @@ export class TextBlocks {
   readonly blocks: string[] = [];
   private pending: string[] = [];
   private length = 0;
+  /** Where each row of the pending block starts. */
+  private starts: number[] = [];
+
+  constructor(private readonly onBlock?: TextBlockSink) {}
 
   /** Adds one row given as its fields; returns where it will be: [block, start, end]. */
   addFields(fields: readonly string[], count: number, clean: boolean): [number, number, number] {
@@ -105,6 +116,7 @@ export class TextBlocks {
 
   private close(start: number, chars: number): [number, number, number] {
     const block = this.blocks.length;
+    if (this.onBlock) this.starts.push(start);
     const end = start + chars;
     this.length = end + 1;
     if (this.length > BLOCK_CHARS) this.flush();
@@ -113,9 +125,17 @@ export class TextBlocks {
 
   flush(): void {
     if (this.pending.length === 0) return;
-    this.blocks.push(this.pending.join(FIELD_SEPARATOR));
+    const text = this.pending.join(FIELD_SEPARATOR);
+    this.blocks.push(text);
     this.pending = [];
     this.length = 0;
+    if (this.onBlock) {
+      const rowStart = new Uint32Array(this.starts.length + 1);
+      rowStart.set(this.starts);
+      rowStart[this.starts.length] = text.length + 1;
+      this.starts = [];
+      this.onBlock(this.blocks.length - 1, text, rowStart);
+    }
   }
 }
 
@@ -135,11 +155,13 @@ export class EventAccumulator {
   private block: Uint32Array;
   private start: Uint32Array;
   private end: Uint32Array;
-  private readonly text = new TextBlocks();
+  private readonly text: TextBlocks;
   private readonly typeIndex = new Map<string, number>();
   private readonly eventTypes: string[] = [];
 
-  constructor(capacity = 4096) {
+  /** `onTextBlock`: each block of text as soon as it is complete (to write it while reading). */
+  constructor(capacity = 4096, onTextBlock?: TextBlockSink) {
+    this.text = new TextBlocks(onTextBlock);
     this.capacity = Math.max(16, capacity);
     this.day = new Float32Array(this.capacity);
     this.lon = new Float32Array(this.capacity);

@@ -57,7 +57,8 @@ function blockFirstRows(batch: EventBatch): number[] {
  * the text blocks are stored as they are (file order), the key records saying where
  * each sorted row's text is.
  */
-export function buildEventRecords(batch: EventBatch, datasetId: string, chunkRows = EVENT_CHUNK_ROWS): StoredEventRecords {
+/** `texts: false`: the text records are left out (written while the file was read: staged-events.ts). */
+export function buildEventRecords(batch: EventBatch, datasetId: string, chunkRows = EVENT_CHUNK_ROWS, options: { texts?: boolean } = {}): StoredEventRecords {
   const order = sortOrderByDay(batch.day, batch.length);
   const firstRow = blockFirstRows(batch);
   const { blocks } = batch;
@@ -108,7 +109,7 @@ export function buildEventRecords(batch: EventBatch, datasetId: string, chunkRow
     chunks.push(chunk);
     keys.push({ id, datasetId, chunkIndex, keys: rowKeys.join(FIELD_SEPARATOR), textBlock, textIndex });
   }
-  const texts: EventTextRecord[] = blocks.map((text, b) => {
+  const texts: EventTextRecord[] = options.texts === false ? [] : blocks.map((text, b) => {
     const first = firstRow[b]!;
     let n = 0;
     while (first >= 0 && first + n < batch.length && batch.block[first + n] === b) n++;

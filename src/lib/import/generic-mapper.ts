@@ -60,7 +60,7 @@ function locate(
 export function createGenericMapper(mapping: ColumnMapping, ctx: MapperContext, hasOrigin: boolean): RowMapper {
   const parseDate = createDateParser(mapping.dateOrder);
   const h = (i: number) => ctx.header[i] ?? `column ${i + 1}`;
-  const events = new EventAccumulator(ctx.capacity);
+  const events = new EventAccumulator(ctx.capacity, ctx.onTextBlock);
   const arcPlaces = new ArcPlaceTally();
   const seenIds = new Map<string, number>();
   const text = new EventTextRow();

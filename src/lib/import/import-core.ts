@@ -17,6 +17,7 @@ import { parseAppJson } from './app-json-import';
 import { parseGeoJson } from './geojson-import';
 import { REPORT_REJECTED_ROWS, type ImportInspection, type ImportProgress, type ImportReport, type ParsedImport } from './types';
 import { type ImportSource } from './import-source';
+import type { TextBlockSink } from './event-batch';
 
 /** What a file is: a backup of this app (a zip), or text (CSV, GeoJSON, the app's JSON). */
 export async function inspectSource(source: ImportSource): Promise<ImportInspection> {
@@ -40,6 +41,8 @@ export interface ParseImportOptions {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   progressIntervalMs?: number;
   sliceBytes?: number;
+  /** CSV: each block of the rows' text once complete (see staged-events.ts). */
+  onTextBlock?: TextBlockSink | undefined;
 }
 
 /** Reads every row of an inspected file. Throws ImportError (shown as is) or ImportCancelled. */
@@ -78,6 +81,7 @@ export async function parseImport(source: ImportSource, inspection: ImportInspec
         mapping: options.mapping,
         signal: options.signal,
         onProgress: options.onProgress,
+        onTextBlock: options.onTextBlock,
         ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
         ...(options.sliceBytes !== undefined ? { sliceBytes: options.sliceBytes } : {}),
       });

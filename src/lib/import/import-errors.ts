@@ -45,6 +45,8 @@ export type ImportErrorCode =
   | 'nothing-to-import'
   | 'merge-target-gone'
   /** {file} */
+  | 'staged-gone'
+  /** {file} */
   | 'no-events-to-merge'
   /** {id} */
   | 'dataset-exists'

@@ -43,6 +43,11 @@ export interface ImportSessionOptions {
   /** Places to match place names against (readGazetteer(db)). */
   gazetteer: () => Promise<GazetteerPlace[]> | GazetteerPlace[];
   dbName?: string;
+  /**
+   * A worker was stopped before it finished (a cancel, a closed dialog, another file): what it
+   * had written while reading is left for this to remove (staged-events.ts, sweepAfterStop).
+   */
+  onWorkerStopped?: () => void;
 }
 
 export function createImportWorker(): WorkerLike {
@@ -194,8 +199,10 @@ export class ImportSession {
   }
 
   #stopWorker(): void {
-    this.#worker?.terminate();
+    const worker = this.#worker;
+    worker?.terminate();
     this.#worker = null;
+    if (worker) this.#options.onWorkerStopped?.();
     this.#resolveCommit(null);
   }
 

@@ -5,7 +5,7 @@
  */
 import type { ArcPlace } from '../data/db';
 import type { DateError } from './dates';
-import type { EventAccumulator } from './event-batch';
+import type { EventAccumulator, TextBlockSink } from './event-batch';
 import type { Gazetteer } from './gazetteer';
 import type { MessageParams, RejectCode } from './types';
 
@@ -92,6 +92,8 @@ export interface MapperContext {
   reject(row: number, field: string, reason: string, raw: string[], code: RejectCode, params?: MessageParams): void;
   /** Expected number of rows, to size the columns. */
   capacity?: number;
+  /** Each block of the rows' text once complete (written to storage while the file is read). */
+  onTextBlock?: TextBlockSink | undefined;
 }
 
 export interface MappedRows {

@@ -148,6 +148,11 @@ export interface ParsedImport {
   warnings: ImportWarning[];
   /** A backup of every dataset (format 'backup'): restored as it is, replacing datasets of the same id. */
   restore?: RestorePlan;
+  /**
+   * The events are already in storage under `datasetId`, with no dataset record yet (written while
+   * the file was read: staged-events.ts); the commit only publishes them.
+   */
+  staged?: { chunks: number; dayRange: [number, number] | null };
 }
 
 /** Something the user should know about an import that still goes ahead. */

@@ -10,6 +10,7 @@ import { type ImportInspection, type ParsedImport } from './types';
 import { blobSource, type ImportSource } from './import-source';
 import { ImportCancelled, ImportError, type ImportErrorInfo } from './import-errors';
 import type { MergePreview } from './import-core';
+import { StagedEvents } from './staged-events';
 
 export interface WorkerEnvironment {
   post(message: FromWorker): void;
@@ -29,6 +30,8 @@ export function createImportHandler(env: WorkerEnvironment): (message: ToWorker)
   let merge: MergePreview | null = null;
   let db: IncidentDatabase | null = null;
   let controller: AbortController | null = null;
+  /** The events of the file being read, written as they are parsed (published by the commit). */
+  let stage: StagedEvents | null = null;
 
   const fail = (stage: ImportStage, error: unknown) => {
     if (error instanceof ImportCancelled) env.post({ type: 'cancelled', stage });
@@ -52,17 +55,26 @@ export function createImportHandler(env: WorkerEnvironment): (message: ToWorker)
         controller = new AbortController();
         try {
           db ??= env.openDatabase(message.dbName);
+          await stage?.discard();
+          const datasetId = newDatasetId();
+          // A backup is restored as it is, in one transaction: nothing to write while reading.
+          stage = inspection.format === 'backup' ? null : new StagedEvents(db, datasetId);
+          await stage?.hold();
           parsed = await parseImport(source, inspection, {
-            datasetId: newDatasetId(),
+            datasetId,
             gazetteer: message.gazetteer,
             mapping: message.mapping,
             signal: controller.signal,
             onProgress: (progress) => env.post({ type: 'progress', progress }),
+            ...(stage ? { onTextBlock: stage.text } : {}),
           });
+          if (stage) parsed.staged = await stage.finish(parsed.events, source.name);
           merge = await findMergeTarget(db, parsed);
           env.post({ type: 'report', report: buildReport(parsed, merge) });
         } catch (error) {
           parsed = null;
+          await stage?.discard().catch(() => undefined);
+          stage = null;
           fail('parse', error);
         } finally {
           controller = null;
@@ -79,8 +91,13 @@ export function createImportHandler(env: WorkerEnvironment): (message: ToWorker)
             signal: controller.signal,
           });
           parsed = null;
+          stage?.release();
+          stage = null;
           env.post({ type: 'committed', result });
         } catch (error) {
+          // Nothing was published: what was written while the file was read goes too.
+          await stage?.discard().catch(() => undefined);
+          stage = null;
           fail('commit', error);
         } finally {
           controller = null;

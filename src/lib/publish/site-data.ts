@@ -15,13 +15,19 @@ export interface SiteDataOptions {
   /** Reads site/data.zip (fetch in the page). */
   fetchData: (path: string) => Promise<Blob>;
   createWorker: () => WorkerLike;
+  /** Data files up to this size are restored on this thread (default SMALL_DATA_BYTES). */
+  smallDataBytes?: number;
 }
 
 /** Brings the database up to the publication; true when it loaded the data file. */
 export async function ensureSiteData(db: IncidentDatabase, site: SiteConfig, options: SiteDataOptions): Promise<boolean> {
   const stored = (await db.datasets.toArray()).map((d) => ({ id: d.id, hash: d.hash }));
   const plan = siteDataPlan(stored, site.datasets);
-  if (plan.load) await restoreInWorker(await options.fetchData(site.data.path), site.data.path, db.name, options.createWorker());
+  if (plan.load) {
+    const file = await options.fetchData(site.data.path);
+    if (file.size <= (options.smallDataBytes ?? SMALL_DATA_BYTES)) await restoreHere(db, file, site.data.path);
+    else await restoreInWorker(file, site.data.path, db.name, options.createWorker());
+  }
   if (plan.remove.length > 0) {
     await db.transaction('rw', BACKUP_STORES.map((store) => db.table(store)), async () => {
       for (const id of plan.remove) {
@@ -33,6 +39,19 @@ export async function ensureSiteData(db: IncidentDatabase, site: SiteConfig, opt
     });
   }
   return plan.load;
+}
+
+/**
+ * Data files up to this size (the bundled incidents alone are ~50 KB) are restored on the page's
+ * thread: starting the import worker (its script holds every parser) would cost a reader's first
+ * visit more than the restore itself.
+ */
+export const SMALL_DATA_BYTES = 1_000_000;
+
+/** The same checks and the same single transaction as in the worker, on this thread. */
+async function restoreHere(db: IncidentDatabase, file: Blob, fileName: string): Promise<void> {
+  const [{ readBackup, commitRestore }, { blobSource }] = await Promise.all([import('../import/backup-import'), import('../import/import-source')]);
+  await commitRestore(db, await readBackup(blobSource(file, fileName)), fileName);
 }
 
 /** Runs the import worker's three steps (inspect, parse, commit) on the data file. */

@@ -70,12 +70,16 @@ describe('a published site', () => {
     expect(siteFolderName('الضربات في شرق سوريا ٢٠٢٤', new Date('2026-12-03'))).toBe('strikes-map_2026-12-03');
   });
 
-  it('loads into a reader’s database once, again when published anew, and drops datasets no longer published', async () => {
+  it.each([
+    ['on the page’s thread (a small data file)', undefined],
+    ['in the import worker', 0],
+  ])('loads into a reader’s database once, again when published anew, and drops datasets no longer published: %s', async (_, smallDataBytes) => {
     const db = new IncidentDatabase(`site-${Math.random()}`);
     databases.push(db);
     const serve = (files: Record<string, Uint8Array>) => ({
       fetchData: async (path: string) => new Blob([Object.entries(files).find(([name]) => name.endsWith(path))![1] as Uint8Array<ArrayBuffer>]),
       createWorker: () => new InProcessWorker(db),
+      smallDataBytes,
     });
     const first = await publish('pub1');
     const config = (files: Record<string, Uint8Array>) => parseSiteConfig(strFromU8(Object.entries(files).find(([name]) => name.endsWith('site/site.json'))![1]));
@@ -92,12 +96,12 @@ describe('a published site', () => {
     expect((await db.incidents.toArray()).map((i) => i.id)).toEqual(['i1']);
   });
 
-  it('leaves the reader’s database as it was when the data file is not sound, naming the file', async () => {
+  it.each([undefined, 0])('leaves the reader’s database as it was when the data file is not sound, naming the file (small data: %s bytes)', async (smallDataBytes) => {
     const db = new IncidentDatabase(`site-${Math.random()}`);
     databases.push(db);
     const { files } = await publish('pub1');
     const config = parseSiteConfig(strFromU8(Object.entries(files).find(([name]) => name.endsWith('site/site.json'))![1]));
-    const broken = { fetchData: async () => new Blob([strToU8('not a zip')]), createWorker: () => new InProcessWorker(db) };
+    const broken = { fetchData: async () => new Blob([strToU8('not a zip')]), createWorker: () => new InProcessWorker(db), smallDataBytes };
     await expect(ensureSiteData(db, config, broken)).rejects.toThrow(/site\/data\.zip/);
     expect(await db.datasets.count()).toBe(0);
   });

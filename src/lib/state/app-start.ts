@@ -7,6 +7,7 @@ import { IncidentDatabase } from '../data/db';
 import { readVisibleEventColumns } from '../data/event-store';
 import { readDatasets, readVisibleIncidents, watchDatasetRecords } from '../data/queries';
 import { ensureBundledDataset } from '../data/seed';
+import { sweepUnpublished } from '../data/unpublished-events';
 import { drawnAsDensity, prepareWorldPositions } from '../map/event-density';
 import { app } from './app-state.svelte';
 import { setDatabase } from './database';
@@ -50,6 +51,8 @@ export async function startApp(options: StartOptions = {}): Promise<void> {
     performance.mark('app:data-read');
     app.status = 'ready';
     watchDatasets(db);
+    // An import a closed tab left half written (never visible) goes, once the map has started.
+    setTimeout(() => void sweepUnpublished(db).catch((error: unknown) => console.warn('could not remove an unfinished import', error)), 1000);
   } catch (error) {
     failStart(error);
   }

@@ -4,6 +4,7 @@
  * writes the datasets store, so the app's live query re-reads the data.
  */
 import { deleteDataset, readGazetteer, renameDataset, setDatasetVisible } from '../import/datasets';
+import { sweepAfterStop } from '../data/unpublished-events';
 import { ImportSession, type WorkerLike } from '../import/import-session';
 import { openDatabase } from './database';
 
@@ -20,5 +21,11 @@ export const removeDataset = (id: string) => deleteDataset(database(), id);
 /** A new import session on the app's database (`createWorker`: a worker of the tests' own). */
 export function createImportSession(createWorker?: () => WorkerLike): ImportSession {
   const db = database();
-  return new ImportSession({ gazetteer: () => readGazetteer(db), dbName: db.name, ...(createWorker ? { createWorker } : {}) });
+  return new ImportSession({
+    gazetteer: () => readGazetteer(db),
+    dbName: db.name,
+    // What a stopped worker wrote while reading goes once its lock does.
+    onWorkerStopped: () => void sweepAfterStop(db).catch((error: unknown) => console.warn('could not remove an unfinished import', error)),
+    ...(createWorker ? { createWorker } : {}),
+  });
 }

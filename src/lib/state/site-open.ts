@@ -15,13 +15,10 @@ import { framed, site } from './site';
  * reader's link names one), then starts on its own database, loading the data on a first visit.
  * Resolves once the address is written (the interface may be built); `started` once the data are read.
  */
-export async function openPublishedSite(path: string): Promise<{ started: Promise<void> }> {
+export async function openPublishedSite(path: string, configResponse: Promise<Response>): Promise<{ started: Promise<void> }> {
   let config: SiteConfig;
   try {
-    // The configuration is this site's own file: never another server's, whatever index.html says.
-    const url = new URL(path, location.href);
-    if (url.origin !== location.origin) throw new Error(`${path}: a published map reads its configuration from its own site only`);
-    const response = await fetch(url);
+    const response = await configResponse;
     if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`);
     config = parseSiteConfig(await response.text(), path);
   } catch (error) {

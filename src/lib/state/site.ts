@@ -17,6 +17,16 @@ export function siteConfigPath(): string | null {
   return document.querySelector<HTMLMetaElement>(`meta[name="${SITE_META}"]`)?.content || null;
 }
 
+/**
+ * The configuration's address; it is this site's own file, never another server's, whatever
+ * index.html says (then an error).
+ */
+export function siteConfigUrl(path: string): URL {
+  const url = new URL(path, location.href);
+  if (url.origin !== location.origin) throw new Error(`${path}: a published map reads its configuration from its own site only`);
+  return url;
+}
+
 export function framed(): boolean {
   try {
     return window.self !== window.top;
