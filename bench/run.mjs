@@ -60,7 +60,7 @@ const config = {
   // arcs get one warm-up frame and 2 frame intervals (about two minutes each).
   sample: (n) =>
     smoke
-      ? { minMs: 1500, minFrames: 5, maxMs: 20_000, warmFrames: 3 }
+      ? { minMs: 1000, minFrames: 3, maxMs: 20_000, warmFrames: 1 }
       : n >= 50_000
         ? { minMs: 4000, minFrames: 2, maxMs: 900_000, warmFrames: 1 }
         : n >= 5_000
