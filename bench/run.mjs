@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release, loadavg } from 'node:os';
 import { dirname } from 'node:path';
-import { openBrowser } from './lib/browser.mjs';
+import { openBrowser, shareBrowser } from './lib/browser.mjs';
 import { kb, measureBytes } from './lib/bytes.mjs';
 import { measureColdStart } from './lib/coldstart.mjs';
 import { acledCsv, appJson, arcsCsvFile } from './lib/datasets.mjs';
@@ -38,6 +38,8 @@ for (const key of argv.keys())
     process.exit(2);
   }
 const smoke = argv.get('smoke') === 'true';
+// A smoke run checks that every measurement runs: its sessions share one browser (lib/browser.mjs).
+if (smoke) shareBrowser();
 const list = (value, fallback) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
 const numbers = (value, fallback) => list(value, fallback).map(Number);
 const SECTIONS = ['coldstart', 'import', 'playback', 'bytes', 'arcs'];

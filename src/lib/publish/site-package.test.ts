@@ -54,7 +54,7 @@ describe('a published site', () => {
     expect(Object.keys(files).sort()).toEqual([`${folder}/assets/app-1.js`, `${folder}/assets/font.woff2`, `${folder}/index.html`, `${folder}/site/data.zip`, `${folder}/site/site.json`, `${folder}/sw.js`]);
     expect(files[`${folder}/assets/font.woff2`]).toEqual(FILES['assets/font.woff2']);
     expect(strFromU8(files[`${folder}/index.html`]!)).toContain('<meta name="strikes-map-site" content="site/site.json" />');
-    expect(workerFiles(strFromU8(files[`${folder}/sw.js`]!))).toEqual(['./', './index.html', './assets/app-1.js', './assets/font.woff2', './site/site.json', './site/data.zip']);
+    expect(workerFiles(strFromU8(files[`${folder}/sw.js`]!))).toEqual(['./', './assets/app-1.js', './assets/font.woff2', './site/site.json', './site/data.zip']);
     const config = parseSiteConfig(strFromU8(files[`${folder}/site/site.json`]!));
     expect(config.view).toEqual({ search: '?from=2022-08-01&lang=ar', hash: '#map=7/34/40', bounds: [38, 33, 42, 36] });
     expect(config.datasets).toEqual([{ id: 'bundled', hash: 'pub1:h1', name: 'Curated' }]);

@@ -106,7 +106,9 @@ export async function writeSite(build: AppBuild, publication: Publication, onChu
     // A turn of the event loop between files: the page keeps answering while a large zip is written.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  add('sw.js', strToU8(siteWorker(build.workerSource, publication.id, ['./', ...siteFiles])));
+  // The page is cached as './', as the app's worker does: hosts that redirect index.html to its
+  // folder (`npx serve`) would otherwise put a redirect in the cache.
+  add('sw.js', strToU8(siteWorker(build.workerSource, publication.id, ['./', ...siteFiles.filter((f) => f !== './index.html')])));
   add(SITE_CONFIG_PATH, strToU8(JSON.stringify(config, null, 2)));
   add(SITE_DATA_PATH, data);
   zip.end();
