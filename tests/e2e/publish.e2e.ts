@@ -12,7 +12,7 @@ import { decodeBackup } from '../../src/lib/data/backup-format';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { KIND_COLORS } from '../../src/lib/map/incident-style';
-import { openBrowserSession, waitForMapIdle, type BrowserSession } from './browser-session';
+import { openBrowserSession, waitForMapIdle } from './browser-session';
 import { download } from './downloads';
 import { bundledData } from './map-geometry';
 import { countPixelsNear, decodePng } from './pixels';
