@@ -13,9 +13,9 @@ import { readBackupRecords } from '../lib/data/backup';
 import { loadBundledDataset } from '../lib/data/bundled-dataset';
 import { ensureBundledDataset } from '../lib/data/seed';
 import { readGazetteer } from '../lib/import/datasets';
-import { ImportSession, type ImportSessionState } from '../lib/import/import-session';
+import { ImportSession, importUnattended } from '../lib/import/import-session';
 import { InProcessWorker } from '../lib/import/in-process-worker';
-import { writeSite, type PublishedSite } from '../lib/publish/site-package';
+import { publicationId, writeSite, type PublishedSite } from '../lib/publish/site-package';
 
 export interface PublishOptions {
   /** The app's production build (dist/). */
@@ -39,7 +39,7 @@ export async function publishFromCommandLine(options: PublishOptions): Promise<P
     for (const path of options.imports) await importFile(db, path, options.log);
     const records = await readBackupRecords(db);
     if (records.datasets.length === 0) throw new Error('nothing to publish: give --import files, or leave the bundled dataset in');
-    const view = new URL(options.view || '/', 'http://view.invalid');
+    const view = splitAddress(options.view);
     const stream = createWriteStream(options.out);
     const written = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
@@ -59,31 +59,21 @@ export async function publishFromCommandLine(options: PublishOptions): Promise<P
   }
 }
 
-function publicationId(): string {
-  return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** One file through the import, as in the app: read, checked, reported, written. */
 async function importFile(db: IncidentDatabase, path: string, log: (line: string) => void): Promise<void> {
   const name = basename(path);
-  const file = new File([await readFile(path)], name);
   const session = new ImportSession({ createWorker: () => new InProcessWorker(db), gazetteer: () => readGazetteer(db), dbName: db.name });
-  const state = await new Promise<ImportSessionState>((resolve) => {
-    const stop = session.subscribe((s) => {
-      if (s.phase === 'mapping' && s.inspection?.csv) {
-        // No one to ask: the columns the app recognises, as its dialog would suggest them.
-        log(`${name}: not an ACLED file; reading it with the suggested columns`);
-        session.applyMapping(s.inspection.csv.suggested);
-      } else if (s.phase === 'report' || s.phase === 'error' || s.phase === 'cancelled') {
-        queueMicrotask(() => stop());
-        resolve(s);
-      }
-    });
-    session.start(file, name);
+  const { report, result } = await importUnattended(session, new File([await readFile(path)], name), name, {
+    onSuggested: () => log(`${name}: not an ACLED file; reading it with the suggested columns`),
   });
-  if (state.phase !== 'report' || !state.report) throw new Error(state.message ?? `${name}: could not be read`);
-  const report = state.report;
-  const result = await session.confirm({ merge: true });
-  if (!result) throw new Error(session.state.message ?? `${name}: nothing to import`);
   log(`${name}: ${result.events} events, ${result.incidents} incidents imported; ${report.rejectedCount} rows left out`);
+}
+
+/** The query and the hash of an address as the address bar shows it (or of just its query and hash). */
+function splitAddress(address: string): { search: string; hash: string } {
+  const hashAt = address.indexOf('#');
+  const hash = hashAt < 0 ? '' : address.slice(hashAt);
+  const rest = hashAt < 0 ? address : address.slice(0, hashAt);
+  const queryAt = rest.indexOf('?');
+  return { search: queryAt < 0 ? '' : rest.slice(queryAt), hash };
 }

@@ -248,3 +248,37 @@ export class ImportSession {
     }
   }
 }
+
+/**
+ * A whole file through a session with no one to ask (the command line, a published map's data):
+ * a CSV that needs its columns chosen is read with the ones the dialog would suggest
+ * (`onSuggested` is told), the report is accepted as it is. Resolves with the report and what
+ * was written; rejects with the session's message. `format`: refuse a file that is not of it.
+ */
+export async function importUnattended(
+  session: ImportSession,
+  file: Blob,
+  fileName: string,
+  options: { merge?: boolean; format?: ImportInspection['format']; onSuggested?: () => void } = {},
+): Promise<{ report: ImportReport; result: CommitResult }> {
+  const state = await new Promise<ImportSessionState>((resolve) => {
+    const stop = session.subscribe((s) => {
+      if (options.format && s.inspection && s.inspection.format !== options.format) {
+        queueMicrotask(() => stop());
+        session.cancel();
+        resolve({ ...s, phase: 'error', message: `${fileName}: not a ${options.format} file` });
+      } else if (s.phase === 'mapping' && s.inspection?.csv) {
+        options.onSuggested?.();
+        session.applyMapping(s.inspection.csv.suggested);
+      } else if (s.phase === 'report' || s.phase === 'error' || s.phase === 'cancelled') {
+        queueMicrotask(() => stop());
+        resolve(s);
+      }
+    });
+    session.start(file, fileName);
+  });
+  if (state.phase !== 'report' || !state.report) throw new Error(state.message ?? `${fileName}: could not be read`);
+  const result = await session.confirm({ merge: options.merge ?? true });
+  if (!result) throw new Error(session.state.message ?? `${fileName}: nothing to import`);
+  return { report: state.report, result };
+}

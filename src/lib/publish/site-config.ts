@@ -9,13 +9,11 @@ import { z } from 'zod';
 import '../data/schema'; // zod's configuration: no eval (the page's Content-Security-Policy forbids it)
 import { DATABASE_NAME } from '../data/db';
 import { parseUrlState, serializeUrlState } from '../state/url-state';
+import { SITE_CONFIG_PATH, SITE_DATA_PATH, SITE_META_NAME } from './site-files';
 
 export const SITE_FORMAT = 'eastern-syria-strikes-map-site';
 export const SITE_VERSION = 1;
-/** <meta name="strikes-map-site" content="site/site.json">: in a published copy's index.html only. */
-export const SITE_META_NAME = 'strikes-map-site';
-export const SITE_CONFIG_PATH = 'site/site.json';
-export const SITE_DATA_PATH = 'site/data.zip';
+export { SITE_CONFIG_PATH, SITE_DATA_PATH, SITE_META_NAME };
 
 const idText = z.string().min(1).max(200);
 

@@ -7,8 +7,7 @@
  */
 import type { IncidentDatabase } from '../data/db';
 import { BACKUP_STORES } from '../data/backup-format';
-import type { FromWorker } from '../import/protocol';
-import type { WorkerLike } from '../import/import-session';
+import { ImportSession, importUnattended, type WorkerLike } from '../import/import-session';
 import { siteDataPlan, type SiteConfig } from './site-config';
 
 export interface SiteDataOptions {
@@ -26,7 +25,7 @@ export async function ensureSiteData(db: IncidentDatabase, site: SiteConfig, opt
   if (plan.load) {
     const file = await options.fetchData(site.data.path);
     if (file.size <= (options.smallDataBytes ?? SMALL_DATA_BYTES)) await restoreHere(db, file, site.data.path);
-    else await restoreInWorker(file, site.data.path, db.name, options.createWorker());
+    else await restoreInWorker(file, site.data.path, db.name, options.createWorker);
   }
   if (plan.remove.length > 0) {
     await db.transaction('rw', BACKUP_STORES.map((store) => db.table(store)), async () => {
@@ -54,33 +53,12 @@ async function restoreHere(db: IncidentDatabase, file: Blob, fileName: string): 
   await commitRestore(db, await readBackup(blobSource(file, fileName)), fileName);
 }
 
-/** Runs the import worker's three steps (inspect, parse, commit) on the data file. */
-function restoreInWorker(file: Blob, fileName: string, dbName: string, worker: WorkerLike): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const finish = (error?: Error) => {
-      worker.terminate();
-      if (error) reject(error);
-      else resolve();
-    };
-    worker.onerror = (event) => finish(new Error(`${fileName}: ${event.message || 'the import worker failed'}`));
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const message = event.data;
-      switch (message.type) {
-        case 'inspected':
-          if (message.inspection.format !== 'backup') return finish(new Error(`${fileName}: not the data of a published map`));
-          return worker.postMessage({ type: 'parse', gazetteer: [], dbName });
-        case 'report':
-          return worker.postMessage({ type: 'commit', merge: false });
-        case 'committed':
-          return finish();
-        case 'error':
-          return finish(new Error(message.message));
-        case 'cancelled':
-          return finish(new Error(`${fileName}: loading was cancelled`));
-        case 'progress':
-          return;
-      }
-    };
-    worker.postMessage({ type: 'inspect', file, fileName });
-  });
+/** Through the import worker (off the page's thread), as a backup is restored. */
+async function restoreInWorker(file: Blob, fileName: string, dbName: string, createWorker: () => WorkerLike): Promise<void> {
+  const session = new ImportSession({ createWorker, gazetteer: () => [], dbName });
+  try {
+    await importUnattended(session, file, fileName, { merge: false, format: 'backup' });
+  } finally {
+    session.dispose();
+  }
 }

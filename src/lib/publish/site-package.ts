@@ -46,6 +46,11 @@ export interface PublishedSite {
 /** Files that are compressed already (or too small to gain): stored as they are. */
 const STORED = /\.(woff2?|png|jpe?g|webp|zip|pbf|bin)$/i;
 
+/** A publication's id: random, so that each gets its own caches and data in the readers' browsers. */
+export function publicationId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** The zip's folder: a name a file system and a web address both take. */
 export function siteFolderName(title: string, createdAt: Date): string {
   const slug = title

@@ -10,12 +10,6 @@ import { openDatabase } from './database';
 import { mapHandle } from './map-handle.svelte';
 import type { PublishedSite } from '../publish/site-package';
 
-/** A publication's id: random, so that each gets its own caches in the readers' browsers. */
-function publicationId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 async function fetchBytes(path: string): Promise<Uint8Array> {
   const response = await fetch(new URL(path, document.baseURI));
   if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`);
@@ -33,7 +27,7 @@ export async function publishSite(title: string, needsBuild: string): Promise<{ 
   const workerSource = response.ok ? await response.text() : '';
   if (!workerSource.includes('const FILES = ')) throw new Error(needsBuild);
   const shown = app.datasets.filter((d) => d.visible).map((d) => d.id);
-  const [{ writeSite }, records] = await Promise.all([import('../publish/site-package'), readBackupRecords(db, shown)]);
+  const [{ writeSite, publicationId }, records] = await Promise.all([import('../publish/site-package'), readBackupRecords(db, shown)]);
   const box = mapHandle.map?.getBounds();
   const bounds: [number, number, number, number] | null = box ? [box.getWest(), box.getSouth(), box.getEast(), box.getNorth()] : null;
   const chunks: Uint8Array<ArrayBuffer>[] = [];

@@ -6,15 +6,14 @@
  */
 import { isEmbedded } from '../publish/embed';
 import type { SiteConfig } from '../publish/site-config';
+import { SITE_META_NAME } from '../publish/site-files';
 
-/** <meta name="strikes-map-site">: SITE_META_NAME of site-config.ts (not imported: that module loads with a published map only). */
-const SITE_META = 'strikes-map-site';
 
 export const site: { config: SiteConfig | null; readOnly: boolean; embedded: boolean } = { config: null, readOnly: false, embedded: false };
 
 /** The configuration a published copy's index.html names, or null in the app itself. */
 export function siteConfigPath(): string | null {
-  return document.querySelector<HTMLMetaElement>(`meta[name="${SITE_META}"]`)?.content || null;
+  return document.querySelector<HTMLMetaElement>(`meta[name="${SITE_META_NAME}"]`)?.content || null;
 }
 
 /**
