@@ -231,6 +231,38 @@ async function barePoints(bareUrl, rows, { hash, size, moves }) {
   }
 }
 
+/** Words of the generated notes (scripts/generate-acled.mjs): a place, a weapon, an actor, two words, and a broad part of words. */
+export const SEARCH_QUERIES = ['mayadin', 'drone', 'Islamic Resistance', 'coalition artillery', 'al'];
+
+/**
+ * Types each query into the search box and waits for its answer (the page's 'event-search'
+ * measure, state/event-search.svelte.ts): the worker's time to search, the page's from request
+ * to answer, and the next frame rendered after it. The search box is cleared after each.
+ */
+export async function measureSearch(page, queries) {
+  const out = [];
+  for (const query of queries) {
+    const before = await page.evaluate(() => performance.getEntriesByName('event-search').length);
+    await page.getByTestId('search').fill(query);
+    // A build without the search over imported events (an older one, compared): nothing to measure.
+    if (!(await page.getByTestId('event-search-status').waitFor({ timeout: 5000 }).then(() => true, () => false))) return [];
+    const answer = await page.waitForFunction(
+      ([q, n]) => {
+        const entry = performance.getEntriesByName('event-search').slice(n).find((e) => e.detail?.query === q);
+        return entry ? { answeredAt: entry.startTime + entry.duration, answerMs: entry.duration, ...entry.detail } : null;
+      },
+      [query, before],
+      { timeout: 300_000, polling: 20 },
+    );
+    const found = await answer.jsonValue();
+    const frame = await page.evaluate((at) => window.__benchNextFrame(at), found.answeredAt);
+    out.push({ query, matches: found.matches, searchMs: found.searchMs, loadMs: found.loadMs, answerMs: found.answerMs, renderedMs: frame.rendered - found.answeredAt });
+    await page.getByTestId('search').fill('');
+    await page.waitForTimeout(300);
+  }
+  return out;
+}
+
 /**
  * One size: the app's import (fresh profile), then the bare parse (fresh profile); with
  * `reloadAndBrush`, the reload and the brush on the app's profile before it is closed.
@@ -262,6 +294,12 @@ export async function measureImport({ appUrl, bareUrl, csv, rows, reloadAndBrush
           `(frame issued: median ${round(result.brush.issuedMedianMs, 1)}, max ${round(result.brush.issuedMaxMs, 1)}) over ${result.brush.samples.length} moves`,
       );
     }
+    result.search = await measureSearch(session.page, SEARCH_QUERIES);
+    for (const q of result.search)
+      log(
+        `  search ${JSON.stringify(q.query)} over ${rows} rows: ${q.matches} match, answered in ${round(q.searchMs, 1)} ms in the worker ` +
+          `(${round(q.answerMs, 0)} ms request -> answer in the page${q.loadMs > 1 ? `, index read in ${round(q.loadMs, 0)} ms first` : ''}), frame rendered ${round(q.renderedMs, 0)} ms after the answer`,
+      );
     result.errors = session.errors;
   } finally {
     await session.close();

@@ -56,6 +56,23 @@ export interface EventKeyRecord {
   textIndex: Uint32Array;
 }
 
+/**
+ * The search index of a dataset's imported events (src/lib/search/event-search-index.ts),
+ * one record per dataset (id: the dataset's id). Built while the file is read; absent for
+ * datasets stored before it (or restored from a backup): then built from the stored text
+ * on the first search.
+ */
+export interface EventSearchRecord {
+  id: string;
+  datasetId: string;
+  rows: number;
+  vocabulary: string;
+  wordStart: Uint32Array;
+  postings: Uint8Array;
+  postingStart: Uint32Array;
+  order: Uint32Array | null;
+}
+
 export const BUNDLED_DATASET_ID = 'bundled';
 
 export type DatasetKind = 'bundled' | 'import';
@@ -132,6 +149,8 @@ export const SCHEMA_VERSIONS: readonly (readonly [number, Record<string, string 
   [2, { incidents: 'id, date, targetId, originId, datasetId, kind, status, [datasetId+date]' }],
   // 3: imported point events (ACLED...) as chunks of columns, their text and their ids (docs/IMPORT.md).
   [3, { eventChunks: 'id, datasetId', eventText: 'id, datasetId', eventKeys: 'id, datasetId' }],
+  // 4: the search index of imported events, one record per dataset (issue 22).
+  [4, { eventSearch: 'id, datasetId' }],
 ];
 
 export class IncidentDatabase extends Dexie {
@@ -142,6 +161,7 @@ export class IncidentDatabase extends Dexie {
   eventChunks!: EntityTable<EventChunkRecord, 'id'>;
   eventText!: EntityTable<EventTextRecord, 'id'>;
   eventKeys!: EntityTable<EventKeyRecord, 'id'>;
+  eventSearch!: EntityTable<EventSearchRecord, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -47,6 +47,8 @@ export interface EventText {
   origin: string;
   /** The weapon as the file gave it, or ''. */
   weapon: string;
+  /** Administrative areas, largest first ("Deir ez-Zor / Al Mayadin"), or '' (ACLED's admin1-3). */
+  admin: string;
 }
 
 /** Interleaved [lon, lat] positions, the layout deck.gl takes as a binary attribute. */

@@ -33,6 +33,8 @@ export const TEXT_FIELDS = [
   // Added with arcs: rows stored before have 11 fields and read '' here.
   'origin',
   'weapon',
+  // Added with search (issue 22): ACLED's admin1-3, "Deir ez-Zor / Al Mayadin / Thiban"; '' before.
+  'admin',
 ] as const satisfies readonly (keyof EventText)[];
 export type TextField = (typeof TEXT_FIELDS)[number];
 

@@ -7,7 +7,7 @@
  */
 import type { IncidentDatabase } from './db';
 
-const STAGED_STORES = ['eventChunks', 'eventText', 'eventKeys'] as const;
+const STAGED_STORES = ['eventChunks', 'eventText', 'eventKeys', 'eventSearch'] as const;
 
 /** The Web Lock an import holds on the events it has staged. */
 export function stagingLockName(dbName: string, datasetId: string): string {

@@ -11,8 +11,7 @@ export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: Map
   const parseDate = createDateParser('dmy');
   const seen = new FirstRowIndex();
   const c = columns;
-  // ACLED rows leave out the two last text fields (origin, weapon): stored rows are shorter.
-  const text = new EventTextRow(11);
+  const text = new EventTextRow();
   return {
     map(row, rowNumber) {
       const id = cell(row, c.event_id_cnty).trim();
@@ -45,6 +44,7 @@ export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: Map
         source: cell(row, c.source),
         timePrecision: cell(row, c.time_precision),
         geoPrecision: cell(row, c.geo_precision),
+        admin: adminOf(cell(row, c.admin1), cell(row, c.admin2), cell(row, c.admin3)),
       });
       events.add(date.day, lon, lat, eventType, fatalities, fields);
     },
@@ -52,4 +52,19 @@ export function createAcledMapper(columns: Record<AcledColumn, number>, ctx: Map
     cleanFields: () => void (events.cleanFields = true),
     finish: () => ({ events, arcPlaces: [] }),
   };
+}
+
+/**
+ * ACLED's administrative areas, largest first, as one field: "Deir ez-Zor / Al Mayadin / Thiban".
+ * ASCII separators: one character above Latin-1 would make V8 store every text block at two bytes a character.
+ */
+export function adminOf(admin1: string, admin2: string, admin3: string): string {
+  let out = admin1.trim();
+  const add = (name: string) => {
+    const n = name.trim();
+    if (n) out = out ? `${out} / ${n}` : n;
+  };
+  add(admin2);
+  add(admin3);
+  return out;
 }

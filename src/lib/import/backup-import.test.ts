@@ -61,7 +61,11 @@ describe('a backup', () => {
     const result = await restore(fresh, bytes);
     // 20 ACLED rows, and 6 rows of the file with origins, 4 of them arcs (launch points restored with them).
     expect(result).toMatchObject({ events: 26, arcs: 4 });
-    expect(await snapshot(fresh)).toEqual(before);
+    // Search indexes are not in backups: a restored dataset's is built from its text at the first search.
+    expect(before['eventSearch']!.length).toBe(2);
+    const after = await snapshot(fresh);
+    expect(after['eventSearch']).toEqual([]);
+    expect({ ...after, eventSearch: before['eventSearch'] }).toEqual(before);
   });
 
   it('replaces a stored dataset of the same id and leaves the others alone', async () => {

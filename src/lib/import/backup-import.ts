@@ -117,7 +117,7 @@ export async function commitRestore(db: IncidentDatabase, plan: RestorePlan, fil
     if (signal?.aborted) throw new ImportCancelled();
   };
   checkCancel();
-  const tables = BACKUP_STORES.map((store) => db.table(store));
+  const tables = [...BACKUP_STORES.map((store) => db.table(store)), db.eventSearch];
   try {
     await db.transaction('rw', tables, async () => {
       for (const dataset of plan.datasets) {
@@ -125,6 +125,8 @@ export async function commitRestore(db: IncidentDatabase, plan: RestorePlan, fil
           if (store === 'datasets') await db.datasets.delete(dataset.id);
           else await db.table(store).where('datasetId').equals(dataset.id).delete();
         }
+        // Not in backups: a restored dataset's search index is built from its text at the first search.
+        await db.eventSearch.where('datasetId').equals(dataset.id).delete();
         checkCancel();
       }
       for (const store of BACKUP_STORES) {

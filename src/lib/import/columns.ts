@@ -23,6 +23,9 @@ export const ACLED_OPTIONAL = [
   'source',
   'notes',
   'fatalities',
+  'admin1',
+  'admin2',
+  'admin3',
 ] as const;
 /** Columns that only ACLED files have together; 3 of them with event_id_cnty make a file ACLED. */
 const ACLED_MARKERS = [
@@ -33,8 +36,6 @@ const ACLED_MARKERS = [
   'assoc_actor_1',
   'inter1',
   'interaction',
-  'admin1',
-  'admin2',
   'iso',
   'source_scale',
   'civilian_targeting',

@@ -17,6 +17,7 @@ import { defaultDatasetName, type MergePreview } from './import-core';
 import { type CommitResult, type ParsedImport } from './types';
 import { ImportCancelled, ImportError } from './import-errors';
 import { commitRestore } from './backup-import';
+import { indexBatch, searchRecord } from '../search/event-search-record';
 
 export const QUOTA_MESSAGE = "The browser's storage is full: nothing was imported. Free some space (delete a dataset, or site data of other sites) and try again.";
 
@@ -64,7 +65,7 @@ export interface CommitOptions {
   chunkRows?: number;
 }
 
-const allTables = (db: IncidentDatabase) => [db.datasets, db.eventChunks, db.eventText, db.eventKeys, db.incidents, db.places, db.sources];
+const allTables = (db: IncidentDatabase) => [db.datasets, db.eventChunks, db.eventText, db.eventKeys, db.eventSearch, db.incidents, db.places, db.sources];
 
 /** Writes one parsed import, all or nothing. */
 export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, options: CommitOptions = {}): Promise<CommitResult> {
@@ -89,7 +90,7 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
         if (!batch) throw new ImportError(`${parsed.fileName} has no events to merge.`, 'no-events-to-merge', { file: parsed.fileName });
         datasetId = existing.id;
         // A merge rewrites the whole dataset: what was written while the file was read goes.
-        if (parsed.staged) for (const table of [db.eventChunks, db.eventText, db.eventKeys]) await table.where('datasetId').equals(parsed.datasetId).delete();
+        if (parsed.staged) for (const table of [db.eventChunks, db.eventText, db.eventKeys, db.eventSearch]) await table.where('datasetId').equals(parsed.datasetId).delete();
         const [chunks, keys, texts] = await Promise.all([
           db.eventChunks.where('datasetId').equals(datasetId).toArray(),
           db.eventKeys.where('datasetId').equals(datasetId).toArray(),
@@ -102,6 +103,7 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
         await db.eventChunks.where('datasetId').equals(datasetId).delete();
         await db.eventText.where('datasetId').equals(datasetId).delete();
         await db.eventKeys.where('datasetId').equals(datasetId).delete();
+        await db.eventSearch.where('datasetId').equals(datasetId).delete();
       } else if (await db.datasets.get(datasetId)) {
         throw new ImportError(`A dataset with the id ${datasetId} already exists: nothing was imported.`, 'dataset-exists', { id: datasetId });
       }
@@ -119,6 +121,8 @@ export async function commitImport(db: IncidentDatabase, parsed: ParsedImport, o
         await db.eventKeys.bulkAdd(records.keys);
         checkCancel();
         await db.eventText.bulkAdd(records.texts);
+        checkCancel();
+        await db.eventSearch.put(searchRecord(datasetId, indexBatch(batch!, records.order)));
         checkCancel();
       }
       if (parsed.places.length > 0) await db.places.bulkAdd(parsed.places.map((p) => ({ ...p, datasetId })));

@@ -47,13 +47,14 @@ export interface DeletedCounts {
 /** Deletes an imported dataset and everything it holds, in one transaction. The bundled one cannot be deleted (hide it). */
 export async function deleteDataset(db: IncidentDatabase, id: string): Promise<DeletedCounts> {
   if (id === BUNDLED_DATASET_ID) throw new DatasetError('The bundled dataset cannot be deleted; hide it instead.', 'bundled-undeletable');
-  return db.transaction('rw', [db.datasets, db.incidents, db.places, db.sources, db.eventChunks, db.eventText, db.eventKeys], async () => {
+  return db.transaction('rw', [db.datasets, db.incidents, db.places, db.sources, db.eventChunks, db.eventText, db.eventKeys, db.eventSearch], async () => {
     const incidents = await db.incidents.where('datasetId').equals(id).delete();
     const places = await db.places.where('datasetId').equals(id).delete();
     const sources = await db.sources.where('datasetId').equals(id).delete();
     const eventChunks = await db.eventChunks.where('datasetId').equals(id).delete();
     await db.eventText.where('datasetId').equals(id).delete();
     await db.eventKeys.where('datasetId').equals(id).delete();
+    await db.eventSearch.where('datasetId').equals(id).delete();
     await db.datasets.delete(id);
     return { incidents, places, sources, eventChunks };
   });

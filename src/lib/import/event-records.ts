@@ -39,6 +39,8 @@ export interface StoredEventRecords {
   keys: EventKeyRecord[];
   texts: EventTextRecord[];
   dayRange: [number, number] | null;
+  /** Stored (sorted) row -> batch row. */
+  order: Uint32Array;
 }
 
 /** The first row of each block (rows of a block are consecutive); throws if they are not. */
@@ -122,7 +124,7 @@ export function buildEventRecords(batch: EventBatch, datasetId: string, chunkRow
   const lastSorted = order[batch.length - 1];
   const dayRange: [number, number] | null =
     firstSorted === undefined || lastSorted === undefined ? null : [batch.day[firstSorted]!, batch.day[lastSorted]!];
-  return { chunks, keys, texts, dayRange };
+  return { chunks, keys, texts, dayRange, order };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_SEPARATOR } from '../data/event-store';
+import { FIELD_SEPARATOR, TEXT_FIELDS } from '../data/event-store';
 import { recogniseHeader } from './columns';
 import { rowText } from './event-batch';
 import { createGazetteer } from './gazetteer';
@@ -49,6 +49,20 @@ describe('duplicate ids', () => {
 });
 
 describe('ACLED rows', () => {
+  it("joins admin1-3 into one field, largest first, skipping those left empty", () => {
+    const header = ['event_id_cnty', 'event_date', 'event_type', 'latitude', 'longitude', 'admin1', 'admin2', 'admin3', 'location'];
+    const acled = recogniseHeader(header);
+    if (acled.kind !== 'acled') throw new Error('fixture header is not ACLED');
+    const ctx: MapperContext = { datasetId: 'd', fileName: 'f.csv', header, gazetteer: createGazetteer([]), reject: () => undefined };
+    const mapper = createAcledMapper(acled.columns, ctx);
+    mapper.map(['SYR1', '12 June 2023', 'Battles', '35.1', '40.2', 'Deir ez-Zor', 'Al Mayadin', 'Thiban', 'Thiban'], 2);
+    mapper.map(['SYR2', '12 June 2023', 'Battles', '35.1', '40.2', 'Deir ez-Zor', '', ' Hajin ', 'Hajin'], 3);
+    const events = mapper.finish().events!.finish();
+    const admin = TEXT_FIELDS.indexOf('admin');
+    expect(rowText(events, 0).split(FIELD_SEPARATOR)[admin]).toBe('Deir ez-Zor / Al Mayadin / Thiban');
+    expect(rowText(events, 1).split(FIELD_SEPARATOR)[admin]).toBe('Deir ez-Zor / Hajin');
+  });
+
   const header = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'latitude', 'longitude', 'location', 'notes', 'fatalities', 'actor1'];
   const kind = recogniseHeader(header);
   if (kind.kind !== 'acled') throw new Error('fixture header is not ACLED');
@@ -64,7 +78,8 @@ describe('ACLED rows', () => {
   it('maps the columns it knows and leaves out the rest', () => {
     const { events, rejected } = run([['SYR1', '12 June 2023', 'Battles', 'Armed clash', '35.1', '40.2', 'Hajin', 'a, "quoted" note', ' 3 ', 'SDF']]);
     expect(rejected).toEqual([]);
-    expect(rowText(events, 0).split(FIELD_SEPARATOR)).toEqual(['SYR1', '2023-06-12', 'Battles', 'Armed clash', 'SDF', '', 'Hajin', 'a, "quoted" note', '', '', '']);
+    // The fields of TEXT_FIELDS: no origin or weapon in ACLED, and no admin column in this file.
+    expect(rowText(events, 0).split(FIELD_SEPARATOR)).toEqual(['SYR1', '2023-06-12', 'Battles', 'Armed clash', 'SDF', '', 'Hajin', 'a, "quoted" note', '', '', '', '', '', '']);
     expect(events.fatalities[0]).toBe(3);
     expect(events.lat[0]).toBeCloseTo(35.1, 5);
   });

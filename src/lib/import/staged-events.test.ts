@@ -28,7 +28,7 @@ function setup() {
         }
       });
     });
-  const counts = async () => ({ datasets: await db.datasets.count(), chunks: await db.eventChunks.count(), text: await db.eventText.count(), keys: await db.eventKeys.count() });
+  const counts = async () => ({ datasets: await db.datasets.count(), chunks: await db.eventChunks.count(), text: await db.eventText.count(), keys: await db.eventKeys.count(), search: await db.eventSearch.count() });
   return { db, session, until, counts, stopped: () => stopped };
 }
 
@@ -42,6 +42,8 @@ describe('an import written while its file is read', () => {
     expect(staged.chunks).toBeGreaterThan(0);
     expect(staged.text).toBeGreaterThan(0);
     expect(staged.keys).toBe(staged.chunks);
+    // The search index, built while the file was read, is staged with the rows.
+    expect(staged.search).toBe(1);
     // Nothing reads a dataset that has no record: a backup leaves it out too.
     expect((await readBackupRecords(db)).eventText).toEqual([]);
     const result = (await session.confirm())!;
@@ -61,7 +63,7 @@ describe('an import written while its file is read', () => {
     session.cancel();
     expect(stopped()).toBe(1);
     await sweepAfterStop(db);
-    expect(await counts()).toEqual({ datasets: 0, chunks: 0, text: 0, keys: 0 });
+    expect(await counts()).toEqual({ datasets: 0, chunks: 0, text: 0, keys: 0, search: 0 });
   });
 
   it('becomes part of the stored dataset when merged into it, leaving nothing staged', async () => {

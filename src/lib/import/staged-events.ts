@@ -14,6 +14,8 @@ import type { EventBatch, TextBlockSink } from './event-batch';
 import { buildEventRecords } from './event-records';
 import { isQuotaError, QUOTA_MESSAGE } from './commit-import';
 import { ImportError } from './import-errors';
+import type { SearchIndexer } from '../search/search-indexer';
+import { indexBatch, searchRecord } from '../search/event-search-record';
 
 export class StagedEvents {
   #writes: Promise<unknown>[] = [];
@@ -25,6 +27,8 @@ export class StagedEvents {
     private readonly db: IncidentDatabase,
     readonly datasetId: string,
     private readonly chunkRows = EVENT_CHUNK_ROWS,
+    /** Builds the search index from the blocks as they come (search-indexer.ts); null: from the rows at the end. */
+    private readonly indexer: SearchIndexer | null = null,
   ) {}
 
   /** Takes the lock on this dataset's staged events (none where the browser has no Web Locks). */
@@ -42,6 +46,7 @@ export class StagedEvents {
   /** For the parser: writes each text block as it completes (a second reading overwrites from block 0). */
   readonly text: TextBlockSink = (index, text, rowStart) => {
     this.#highestBlock = Math.max(this.#highestBlock, index);
+    this.indexer?.addBlock(index, text, rowStart);
     const record = { id: chunkRecordId(this.datasetId, index), datasetId: this.datasetId, chunkIndex: index, length: rowStart.length - 1, text, rowStart };
     this.#writes.push(this.db.eventText.put(record).catch((error: unknown) => (this.#failure ??= error)));
   };
@@ -73,16 +78,23 @@ export class StagedEvents {
     // A parser that hands no blocks over while reading (GeoJSON, the app's JSON): its text goes now.
     const streamed = this.#highestBlock >= 0;
     const records = buildEventRecords(batch, this.datasetId, this.chunkRows, { texts: !streamed });
-    await this.db.transaction('rw', [this.db.eventChunks, this.db.eventKeys, this.db.eventText], async () => {
+    // The search index: built beside the parser from the blocks it read, else from the rows now.
+    let index = streamed && this.indexer ? await this.indexer.finish(records.order) : null;
+    if (!index || index.rows !== batch.length) index = indexBatch(batch, records.order);
+    this.indexer?.dispose();
+    const search = searchRecord(this.datasetId, index);
+    await this.db.transaction('rw', [this.db.eventChunks, this.db.eventKeys, this.db.eventText, this.db.eventSearch], async () => {
       await this.db.eventChunks.bulkPut(records.chunks);
       await this.db.eventKeys.bulkPut(records.keys);
       if (records.texts.length > 0) await this.db.eventText.bulkPut(records.texts);
+      await this.db.eventSearch.put(search);
     });
     return { chunks: records.chunks.length, dayRange: records.dayRange };
   }
 
   /** Deletes what was staged (after a failure or a cancel), then lets go of the lock. */
   async discard(): Promise<void> {
+    this.indexer?.dispose();
     await Promise.allSettled(this.#writes);
     try {
       await deleteStaged(this.db, [this.datasetId]);

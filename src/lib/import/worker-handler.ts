@@ -11,10 +11,13 @@ import { blobSource, type ImportSource } from './import-source';
 import { ImportCancelled, ImportError, type ImportErrorInfo } from './import-errors';
 import type { MergePreview } from './import-core';
 import { StagedEvents } from './staged-events';
+import { InlineIndexer, type SearchIndexer } from '../search/search-indexer';
 
 export interface WorkerEnvironment {
   post(message: FromWorker): void;
   openDatabase(name: string): IncidentDatabase;
+  /** Where an import's search index is built while its file is read (default: in this thread). */
+  createIndexer?(): SearchIndexer;
 }
 
 function errorOf(error: unknown): { message: string } & ImportErrorInfo {
@@ -58,7 +61,7 @@ export function createImportHandler(env: WorkerEnvironment): (message: ToWorker)
           await stage?.discard();
           const datasetId = newDatasetId();
           // A backup is restored as it is, in one transaction: nothing to write while reading.
-          stage = inspection.format === 'backup' ? null : new StagedEvents(db, datasetId);
+          stage = inspection.format === 'backup' ? null : new StagedEvents(db, datasetId, undefined, env.createIndexer?.() ?? new InlineIndexer());
           await stage?.hold();
           parsed = await parseImport(source, inspection, {
             datasetId,

@@ -9,6 +9,7 @@ import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/ext
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { EventColumns } from '../data/event-columns';
 import { eventPositions } from '../data/event-columns';
+import { matchOf, matchSerial } from './event-match';
 import { areaBounds, densityAreaFor, drawnAsDensity, densityGrid, densityPixels, type DensityArea, type DensityGrid } from './event-density';
 
 export const EVENT_COLOR: [number, number, number] = [120, 72, 20];
@@ -35,17 +36,18 @@ function buffersOf(columns: EventColumns): ColumnBuffers {
 }
 
 /** The last type mask made per dataset, with its choice: masks are as large as the data. */
-const masks = new WeakMap<EventColumns, { key: string; mask: Float32Array }>();
+const masks = new WeakMap<EventColumns, { key: string; match: Uint8Array | null; mask: Float32Array }>();
 
 /**
  * 1 for the rows drawn as dots: points (arcs are drawn by imported-arc-layers.ts) whose
- * event type is among `types` (any type when `types` is empty). Cached per choice.
+ * event type is among `types` (any type when `types` is empty) and that match the search
+ * (`match`, null: no search). Cached per choice.
  */
-export function typeMask(columns: EventColumns, types: readonly string[]): Float32Array {
-  if (types.length === 0 && columns.arcCount === 0) return buffersOf(columns).ones;
+export function typeMask(columns: EventColumns, types: readonly string[], match: Uint8Array | null = null): Float32Array {
+  if (types.length === 0 && columns.arcCount === 0 && !match) return buffersOf(columns).ones;
   const key = [...types].sort().join('\u001f');
   const cached = masks.get(columns);
-  if (cached?.key === key) return cached.mask;
+  if (cached?.key === key && cached.match === match) return cached.mask;
   const wanted = new Uint8Array(256);
   columns.eventTypes.forEach((name, index) => {
     if (types.length === 0 || types.includes(name)) wanted[index] = 1;
@@ -53,7 +55,8 @@ export function typeMask(columns: EventColumns, types: readonly string[]): Float
   const mask = new Float32Array(columns.length);
   const origin = columns.originLon;
   for (let i = 0; i < columns.length; i++) mask[i] = origin && origin[i] === origin[i] ? 0 : wanted[columns.eventType[i]!]!;
-  masks.set(columns, { key, mask });
+  if (match) for (let i = 0; i < columns.length; i++) if (!match[i]) mask[i] = 0;
+  masks.set(columns, { key, match, mask });
   return mask;
 }
 
@@ -61,6 +64,8 @@ export interface EventLayerState {
   columns: readonly EventColumns[];
   /** Event types to show; empty shows all. */
   eventTypes: readonly string[];
+  /** Rows matching the search, per dataset (null: no search). */
+  matches: ReadonlyMap<string, Uint8Array> | null;
   /** [lower, upper] of days shown now (date range and playhead). */
   window: { range: [number, number]; softRange: [number, number] };
   /** Where large datasets are counted into a density image (the view, see densityAreaFor); null: the region at zoom 6. */
@@ -78,14 +83,14 @@ export interface DensityImage {
 /** The last image made per dataset and area: hover and selection redraw without counting again. */
 const densityImages = new WeakMap<EventColumns, Map<DensityArea, DensityImage>>();
 
-/** The density image of a dataset over an area for a window and types: counted once, kept for redraws (the map without WebGL draws it too). */
-export function densityImage(columns: EventColumns, area: DensityArea, window: EventLayerState['window'], types: readonly string[]): DensityImage {
+/** The density image of a dataset over an area for a window, types and search: counted once, kept for redraws (the map without WebGL draws it too). */
+export function densityImage(columns: EventColumns, area: DensityArea, window: EventLayerState['window'], types: readonly string[], match: Uint8Array | null = null): DensityImage {
   let byArea = densityImages.get(columns);
   if (!byArea) densityImages.set(columns, (byArea = new Map()));
-  const key = `${window.range.join()}|${window.softRange.join()}|${[...types].sort().join('\u001f')}`;
+  const key = `${window.range.join()}|${window.softRange.join()}|${[...types].sort().join('\u001f')}|${matchSerial(match)}`;
   const cached = byArea.get(area);
   if (cached?.key === key) return cached;
-  const grid = densityGrid(columns, area, window, types.length || columns.arcCount ? typeMask(columns, types) : null);
+  const grid = densityGrid(columns, area, window, types.length || columns.arcCount || match ? typeMask(columns, types, match) : null);
   const image = new ImageData(densityPixels(grid, DENSITY_LIGHT, DENSITY_DARK) as Uint8ClampedArray<ArrayBuffer>, area.width, area.height);
   const made = { key, grid, image };
   byArea.delete(area);
@@ -105,7 +110,7 @@ export function buildEventLayers(state: EventLayerState): Layer[] {
   return state.columns.filter((c) => c.arcCount < c.length).map((columns): Layer => {
     if (drawnAsDensity(columns)) {
       const area = state.densityArea ?? REGION_AREA;
-      const { image } = densityImage(columns, area, state.window, state.eventTypes);
+      const { image } = densityImage(columns, area, state.window, state.eventTypes, matchOf(columns, state.matches));
       return new BitmapLayer({
         id: `events-${columns.datasetId}`,
         image,
@@ -118,7 +123,7 @@ export function buildEventLayers(state: EventLayerState): Layer[] {
       });
     }
     const { positions } = buffersOf(columns);
-    const mask = typeMask(columns, state.eventTypes);
+    const mask = typeMask(columns, state.eventTypes, matchOf(columns, state.matches));
     return new ScatterplotLayer<unknown, DataFilterExtensionProps>({
       id: `events-${columns.datasetId}`,
       data: {

@@ -14,12 +14,15 @@ import { FLIGHT_DAYS, STATUS_STYLE } from './incident-glyphs';
 import { HEAD_TRAIL_DAYS, PULSE_DAYS } from './incident-layers';
 import { KIND_COLORS, type Rgb } from './incident-style';
 import type { LonLat } from './incident-geometry';
+import { matchOf, matchSerial } from './event-match';
 import { arcChunks, arcDetail, arcPathOf, arcRowsOf, arcsInFlight, chunkInWindow, shownTypes, type ArcChunk, type ArcRows } from './imported-arcs';
 
 export interface ImportedArcState {
   columns: readonly EventColumns[];
   /** Event types shown; empty shows all. */
   eventTypes: readonly string[];
+  /** Rows matching the search, per dataset (null: no search). */
+  matches: ReadonlyMap<string, Uint8Array> | null;
   /** Days shown now (date range and playhead) and where fading starts: visibleWindow(). */
   window: { range: [number, number]; softRange: [number, number] };
   /** The selected date range, [first day, day after the last]. */
@@ -97,6 +100,8 @@ export function buildImportedArcLayers(state: ImportedArcState): Layer[] {
     if (columns.arcCount === 0) continue;
     const arcs = arcRowsOf(columns);
     const shown = shownTypes(columns, state.eventTypes);
+    const match = matchOf(columns, state.matches);
+    const filterKey = `${typeKey}|${matchSerial(match)}`;
     const alpha = arcAlpha(columns.arcCount);
     const colorOf = (k: number): Rgb => KIND_COLORS[arcs.kinds[columns.eventType[arcs.rows[k]!]!] ?? 'other-strike'];
     arcChunks(arcs, detail).forEach((chunk, c) => {
@@ -114,9 +119,10 @@ export function buildImportedArcLayers(state: ImportedArcState): Layer[] {
           getDashArray: SOLID,
           getFilterValue: (_: unknown, { index }: { index: number }) => {
             const k = chunk.first + index;
-            return [arcs.day[k]!, shown[columns.eventType[arcs.rows[k]!]!]!];
+            const row = arcs.rows[k]!;
+            return [arcs.day[k]!, match && !match[row] ? 0 : shown[columns.eventType[row]!]!];
           },
-          updateTriggers: { getFilterValue: typeKey },
+          updateTriggers: { getFilterValue: filterKey },
           extensions: [filter, dashes],
           filterRange: [state.window.range, SHOWN],
           filterSoftRange: [state.window.softRange, SHOWN],
@@ -127,7 +133,7 @@ export function buildImportedArcLayers(state: ImportedArcState): Layer[] {
         }),
       );
     });
-    if (state.playing && state.playhead !== null) inFlight(arcs, shown, colorOf, state, flying, pulses);
+    if (state.playing && state.playhead !== null) inFlight(arcs, shown, match, colorOf, state, flying, pulses);
   }
   const highlight = highlightLayer(state);
   if (highlight) layers.push(highlight);
@@ -137,9 +143,9 @@ export function buildImportedArcLayers(state: ImportedArcState): Layer[] {
 }
 
 /** Heads and pulses of the arcs in flight at the playhead. */
-function inFlight(arcs: ArcRows, shown: Uint8Array, colorOf: (k: number) => Rgb, state: ImportedArcState, flying: Flying[], pulses: Pulse[]): void {
+function inFlight(arcs: ArcRows, shown: Uint8Array, match: Uint8Array | null, colorOf: (k: number) => Rgb, state: ImportedArcState, flying: Flying[], pulses: Pulse[]): void {
   const t = state.playhead!;
-  const { heads, pulses: landed } = arcsInFlight(arcs, shown, t, state.range, { trail: HEAD_TRAIL_DAYS, pulse: PULSE_DAYS });
+  const { heads, pulses: landed } = arcsInFlight(arcs, shown, t, state.range, { trail: HEAD_TRAIL_DAYS, pulse: PULSE_DAYS }, match);
   const { columns } = arcs;
   for (const k of heads) {
     const path = arcPathOf(arcs, k);

@@ -30,6 +30,7 @@ function columns(n: number): EventColumns {
 const state = (c: EventColumns, over: Partial<ImportedArcState> = {}): ImportedArcState => ({
   columns: [c],
   eventTypes: [],
+  matches: null,
   window: { range: [0, 1e6], softRange: [0, 1e6] },
   range: [0, 1e6],
   playhead: null,

@@ -218,14 +218,23 @@ export interface FlightTimes {
  * flying or trailing, and those whose impact is pulsing; only arcs of a shown type
  * (`shown[typeIndex]`) whose day lies in `range` [first day, day after the last].
  */
-export function arcsInFlight(arcs: ArcRows, shown: Uint8Array, t: number, range: readonly [number, number], times: FlightTimes): { heads: number[]; pulses: number[] } {
+export function arcsInFlight(
+  arcs: ArcRows,
+  shown: Uint8Array,
+  t: number,
+  range: readonly [number, number],
+  times: FlightTimes,
+  /** Rows matching the search (null: no search). */
+  match: Uint8Array | null = null,
+): { heads: number[]; pulses: number[] } {
   const heads: number[] = [];
   const pulses: number[] = [];
   const [lo, hi] = arcsBetween(arcs, t - Math.max(times.trail, times.pulse), t + FLIGHT_DAYS);
   const { columns } = arcs;
   for (let k = lo; k < hi; k++) {
     const day = arcs.day[k]!;
-    if (day < range[0] || day >= range[1] || !shown[columns.eventType[arcs.rows[k]!]!]) continue;
+    const row = arcs.rows[k]!;
+    if (day < range[0] || day >= range[1] || !shown[columns.eventType[row]!] || (match && !match[row])) continue;
     if (day >= t - times.trail) heads.push(k);
     if (day <= t && day >= t - times.pulse) pulses.push(k);
   }

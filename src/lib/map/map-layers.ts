@@ -13,6 +13,8 @@ export interface MapState extends MapLayerState {
   eventColumns: readonly EventColumns[];
   /** Imported event types shown; empty shows all. */
   eventTypes: readonly string[];
+  /** Imported rows matching the search, per dataset (null: no search; state/event-matches.svelte.ts). */
+  eventMatches: ReadonlyMap<string, Uint8Array> | null;
   /** Where large imported datasets are counted into a density image: the view's (densityAreaFor). */
   densityArea: DensityArea | null;
   /** The view's zoom, for the detail of imported arcs' curves; null: the opening view's. */
@@ -24,10 +26,11 @@ export interface MapState extends MapLayerState {
 export function buildMapLayers(state: MapState): Layer[] {
   const window = visibleWindow(state);
   return [
-    ...buildEventLayers({ columns: state.eventColumns, eventTypes: state.eventTypes, window, densityArea: state.densityArea }),
+    ...buildEventLayers({ columns: state.eventColumns, eventTypes: state.eventTypes, matches: state.eventMatches, window, densityArea: state.densityArea }),
     ...buildImportedArcLayers({
       columns: state.eventColumns,
       eventTypes: state.eventTypes,
+      matches: state.eventMatches,
       window,
       range: state.range,
       playhead: state.playhead,

@@ -11,6 +11,7 @@ import { sweepUnpublished } from '../data/unpublished-events';
 import { drawnAsDensity, prepareWorldPositions } from '../map/event-density';
 import { app } from './app-state.svelte';
 import { setDatabase } from './database';
+import { watchEventSearch } from './event-search.svelte';
 
 /**
  * Opens the database (on a first visit Chromium then makes one round trip to this thread per
@@ -51,6 +52,7 @@ export async function startApp(options: StartOptions = {}): Promise<void> {
     performance.mark('app:data-read');
     app.status = 'ready';
     watchDatasets(db);
+    watchEventSearch();
     // An import a closed tab left half written (never visible) goes, once the map has started.
     setTimeout(() => void sweepUnpublished(db).catch((error: unknown) => console.warn('could not remove an unfinished import', error)), 1000);
   } catch (error) {

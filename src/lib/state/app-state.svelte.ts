@@ -13,6 +13,7 @@ import { buildGlyphs } from '../map/incident-glyphs';
 import { arcPlaceHalos, targetHalos } from '../map/target-halos';
 import { dayNumber, incidentMoment } from '../timeline/incident-time';
 import { time } from './time-state.svelte';
+import { eventSearch } from './event-matches.svelte';
 import { filterState } from './filter-state.svelte';
 import { buildSearchIndex, facetCounts, matchesFilters, matchesSearch, type FilterField } from '../analysis/incident-filters';
 import { checkRange } from '../analysis/range-check';
@@ -104,14 +105,17 @@ class AppState {
   selectedIncident = $derived(this.selectedIncidentId ? this.incidentsById.get(this.selectedIncidentId) ?? null : null);
   selectedPlace = $derived<StoredPlace | null>(this.selectedPlaceId ? this.snapshot.places.get(this.selectedPlaceId) ?? null : null);
 
-  /** Each imported event type with the number of its events in the date range. */
+  /** Each imported event type with the number of its events in the date range (matching the search, if any). */
   eventTypeCounts = $derived.by<Map<string, number>>(() => {
     const counts = new Map<string, number>();
     const [start, end] = this.rangeDays;
+    const matches = eventSearch.matches;
     for (const columns of this.eventColumns) {
       const [from, to] = dayRangeIndices(columns, start, end);
       const perType = new Uint32Array(columns.eventTypes.length);
-      for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += 1;
+      const match = matches ? matches.get(columns.datasetId) : undefined;
+      if (match) for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += match[i]!;
+      else if (!matches) for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += 1;
       columns.eventTypes.forEach((name, index) => counts.set(name, (counts.get(name) ?? 0) + perType[index]!));
     }
     return counts;

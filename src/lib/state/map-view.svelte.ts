@@ -8,6 +8,7 @@ import type { MapState } from '../map/map-layers';
 import { framedIncidents } from '../map/framing';
 import { app } from './app-state.svelte';
 import { filterState } from './filter-state.svelte';
+import { eventSearch } from './event-matches.svelte';
 import { time } from './time-state.svelte';
 
 class MapView {
@@ -15,6 +16,7 @@ class MapView {
   state = $derived<MapState>({
     eventColumns: app.eventColumns,
     eventTypes: filterState.eventTypes,
+    eventMatches: eventSearch.matches,
     densityArea: null,
     zoom: null,
     eventHighlight: app.openEvent ? { datasetId: app.openEvent.datasetId, row: app.openEvent.row } : null,

@@ -10,6 +10,7 @@ import type { GeoProjection } from 'd3-geo';
 import type { EventColumns } from '../../data/event-columns';
 import { dayRangeIndices } from '../../data/event-columns';
 import { densityImage, EVENT_COLOR, typeMask } from '../event-layers';
+import { matchOf } from '../event-match';
 import { areaBounds, densityAreaFor, drawnAsDensity, rowAt, type DensityGrid } from '../event-density';
 import { FLIGHT_DAYS, screenDash, STATUS_STYLE, type ArcGlyph } from '../incident-glyphs';
 import { HEAD_TRAIL_DAYS, PULSE_DAYS, visibleWindow } from '../incident-layers';
@@ -113,7 +114,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, projection: GeoProjecti
       drawDensity(ctx, projection, columns, state, window, options.view, scene);
       continue;
     }
-    const mask = typeMask(columns, state.eventTypes);
+    const mask = typeMask(columns, state.eventTypes, matchOf(columns, state.eventMatches));
     const [from, to] = dayRangeIndices(columns, window.range[0], window.range[1] + 1e-6);
     for (let i = from; i < to; i++) {
       if (!mask[i]) continue;
@@ -134,12 +135,13 @@ export function drawScene(ctx: CanvasRenderingContext2D, projection: GeoProjecti
     if (columns.arcCount === 0) continue;
     const arcs = arcRowsOf(columns);
     const shown = shownTypes(columns, state.eventTypes);
+    const match = matchOf(columns, state.eventMatches);
     const alpha = arcAlpha(columns.arcCount) / 255;
     ctx.lineWidth = columns.arcCount > 1000 ? 1.25 : 1.75;
     const [lo, hi] = arcsBetween(arcs, window.range[0], window.range[1]);
     for (let k = lo; k < hi; k++) {
       const row = arcs.rows[k]!;
-      if (!shown[columns.eventType[row]!]) continue;
+      if (!shown[columns.eventType[row]!] || (match && !match[row])) continue;
       const [from, to] = arcEnds(arcs, k);
       const points = arcPathOf(arcs, k, segmentsFor(from, to, detail)).map(project);
       ctx.strokeStyle = rgba(KIND_COLORS[arcs.kinds[columns.eventType[row]!] ?? 'other-strike'], alpha * fade(arcs.day[k]!, window));
@@ -208,7 +210,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, projection: GeoProjecti
     for (const columns of state.eventColumns) {
       if (columns.arcCount === 0) continue;
       const arcs = arcRowsOf(columns);
-      const { heads, pulses } = arcsInFlight(arcs, shownTypes(columns, state.eventTypes), t, state.range, { trail: HEAD_TRAIL_DAYS, pulse: PULSE_DAYS });
+      const { heads, pulses } = arcsInFlight(arcs, shownTypes(columns, state.eventTypes), t, state.range, { trail: HEAD_TRAIL_DAYS, pulse: PULSE_DAYS }, matchOf(columns, state.eventMatches));
       const colorOf = (k: number) => KIND_COLORS[arcs.kinds[columns.eventType[arcs.rows[k]!]!] ?? 'other-strike'];
       for (const k of heads) drawHead(ctx, arcPathOf(arcs, k).map(project), arcs.day[k]! - FLIGHT_DAYS, t, colorOf(k));
       for (const k of pulses) drawPulse(ctx, project(arcEnds(arcs, k)[1]), arcs.day[k]!, t, colorOf(k));
@@ -255,7 +257,7 @@ function drawDensity(
   const [west, south] = projection.invert!([0, view.height])!;
   const [east, north] = projection.invert!([view.width, 0])!;
   const area = state.densityArea ?? densityAreaFor({ west, south, east, north }, view.zoom);
-  const { grid, image } = densityImage(columns, area, window, state.eventTypes);
+  const { grid, image } = densityImage(columns, area, window, state.eventTypes, matchOf(columns, state.eventMatches));
   let tile = tiles.get(image);
   if (!tile) {
     tile = document.createElement('canvas');
