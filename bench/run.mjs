@@ -18,11 +18,11 @@ import { kb, measureBytes } from './lib/bytes.mjs';
 import { measureColdStart } from './lib/coldstart.mjs';
 import { acledCsv, appJson, arcsCsvFile } from './lib/datasets.mjs';
 import { measureImportedArcs } from './lib/imported-arcs.mjs';
-import { measureImport } from './lib/import.mjs';
+import { measureImport, SEARCH_QUERIES } from './lib/import.mjs';
 import { measurePlayback } from './lib/playback.mjs';
 import { startMonitor } from './lib/monitor.mjs';
 import { serve } from './lib/servers.mjs';
-import { round } from './lib/stats.mjs';
+import { median, round } from './lib/stats.mjs';
 import { fmt, printTable } from './lib/table.mjs';
 
 const argv = new Map(
@@ -55,6 +55,7 @@ const config = {
   coldRuns: Number(argv.get('runs') ?? (smoke ? 1 : 3)),
   importRows: numbers(argv.get('rows'), smoke ? ['2000'] : ['100000', '1000000']),
   brushMoves: smoke ? 4 : 10,
+  searchQueries: smoke ? SEARCH_QUERIES.slice(0, 2) : SEARCH_QUERIES,
   playbackArcs: numbers(argv.get('arcs'), smoke ? ['200'] : ['1000', '10000', '100000']),
   importedArcs: numbers(argv.get('imported'), smoke ? ['200'] : ['1000', '10000']),
   // Frames sampled per side: at least minMs and minFrames, at most maxMs, after warmFrames.
@@ -163,7 +164,7 @@ try {
         if (config.repeat > 1) log(`  round ${round_ + 1}/${config.repeat}`);
         results.import.push({
           round: round_ + 1,
-          ...(await measureImport({ appUrl: app.url, bareUrl: bare.url, csv: files.get(n), rows: n, reloadAndBrush: n === largest, brushMoves: config.brushMoves, log })),
+          ...(await measureImport({ appUrl: app.url, bareUrl: bare.url, csv: files.get(n), rows: n, reloadAndBrush: n === largest, brushMoves: config.brushMoves, searchQueries: config.searchQueries, log })),
         });
       }
     for (const n of config.importRows) {
@@ -182,6 +183,18 @@ try {
       });
       row('2. Import', `${label} rows: bare parse of the same file (worker, papaparse)`, runs.map((r) => r.bare.ms));
       row('2. Import', `${label} rows: ratio app end to end / bare parse`, runs.map((r) => r.ratio), { unit: 'x', target: big ? { op: '<=', value: 2.5 } : null });
+      const searched = runs.filter((r) => r.search?.length);
+      if (searched.length) {
+        row('2. Import', `${label} rows: search, slowest answer in the search worker`, searched.map((r) => Math.max(...r.search.map((q) => q.searchMs))), {
+          digits: 1,
+          target: big ? { op: '<', value: 100 } : null,
+          note: `${searched[0].search.length} queries (${searched[0].search.map((q) => q.query).join(', ')}); first search reads the index: ${searched.map((r) => fmt(r.search[0].loadMs, 'ms', 0)).join(' / ')}`,
+        });
+        row('2. Import', `${label} rows: search, request → answer in the page (median)`, searched.map((r) => median(r.search.slice(1).map((q) => q.answerMs))), {
+          digits: 1,
+          note: `the first, index read: ${searched.map((r) => fmt(r.search[0].answerMs, 'ms', 0)).join(' / ')}`,
+        });
+      }
     }
     const withReload = results.import.filter((r) => r.reload);
     if (withReload.length) {

@@ -267,7 +267,7 @@ export async function measureSearch(page, queries) {
  * One size: the app's import (fresh profile), then the bare parse (fresh profile); with
  * `reloadAndBrush`, the reload and the brush on the app's profile before it is closed.
  */
-export async function measureImport({ appUrl, bareUrl, csv, rows, reloadAndBrush, brushMoves, log }) {
+export async function measureImport({ appUrl, bareUrl, csv, rows, reloadAndBrush, brushMoves, searchQueries = SEARCH_QUERIES, log }) {
   const result = { rows, file: basename(csv.file), bytes: csv.bytes };
   const session = await openBrowser();
   try {
@@ -294,7 +294,7 @@ export async function measureImport({ appUrl, bareUrl, csv, rows, reloadAndBrush
           `(frame issued: median ${round(result.brush.issuedMedianMs, 1)}, max ${round(result.brush.issuedMaxMs, 1)}) over ${result.brush.samples.length} moves`,
       );
     }
-    result.search = await measureSearch(session.page, SEARCH_QUERIES);
+    result.search = await measureSearch(session.page, searchQueries);
     for (const q of result.search)
       log(
         `  search ${JSON.stringify(q.query)} over ${rows} rows: ${q.matches} match, answered in ${round(q.searchMs, 1)} ms in the worker ` +
