@@ -49,6 +49,7 @@ function answered(answer: SearchAnswer): void {
     start: `event-search:${answer.id}`,
     detail: { query: answer.query, searchMs: answer.searchMs, loadMs: answer.loadMs, built: answer.built, matches: answer.matches.reduce((n, m) => n + m.count, 0) },
   });
+  performance.clearMarks(`event-search:${answer.id}`);
 }
 
 function ask(query: string): void {
@@ -75,8 +76,8 @@ export function watchEventSearch(): () => void {
   return $effect.root(() => {
     $effect(() => {
       const query = filterState.query.trim();
+      // Columns are read again after every import, merge, show or hide: then the search runs again.
       const columns = app.eventColumns;
-      void app.datasets;
       if (query === '' || columns.length === 0) {
         lastId++;
         eventSearch.busy = false;
