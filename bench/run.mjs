@@ -219,6 +219,13 @@ try {
         target: largest >= 1_000_000 ? { op: '<', value: 50 } : null,
         note: `frame issued: max ${withReload.map((r) => fmt(r.brush.issuedMaxMs, 'ms', 1)).join(' / ')}; longest app task ${withReload.map((r) => fmt(r.brush.longTasks?.longestMs ?? null, 'ms', 0)).join(' / ')}`,
       });
+      if (withReload.every((r) => r.brushWithout)) {
+        row('4. Brush', 'the same brush before the import (no imported data): median', withReload.map((r) => r.brushWithout.medianMs), {
+          digits: 1,
+          note: `max ${withReload.map((r) => fmt(r.brushWithout.maxMs, 'ms', 1)).join(' / ')}`,
+        });
+        row('4. Brush', `ratio with ${label} rows / without (medians)`, withReload.map((r) => r.brush.medianMs / r.brushWithout.medianMs), { unit: 'x', target: { op: '<=', value: 1.2 } });
+      }
       if (withReload.every((r) => r.barePoints)) {
         row('4. Brush', `bare page, ${label} points: range change → frame rendered (median)`, withReload.map((r) => r.barePoints.brush.medianMs), {
           digits: 1,

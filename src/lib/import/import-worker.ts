@@ -7,7 +7,7 @@
 import { IncidentDatabase } from '../data/db';
 import type { FromWorker, ToWorker } from './protocol';
 import { createImportHandler } from './worker-handler';
-import { WorkerIndexer } from '../search/search-indexer';
+import { InlineIndexer, WorkerIndexer } from '../search/search-indexer';
 
 const scope = self as unknown as {
   postMessage(message: FromWorker): void;
@@ -17,8 +17,15 @@ const scope = self as unknown as {
 const handle = createImportHandler({
   post: (message) => scope.postMessage(message),
   openDatabase: (name) => new IncidentDatabase(name),
-  // The search index is built beside the parser, on another core (src/lib/search/search-index-worker.ts).
-  createIndexer: () => new WorkerIndexer(new Worker(new URL('../search/search-index-worker.ts', import.meta.url), { type: 'module', name: 'search-index' })),
+  // The search index is built beside the parser, on another core (src/lib/search/search-index-worker.ts);
+  // in this thread where a worker cannot start one.
+  createIndexer: () => {
+    try {
+      return new WorkerIndexer(new Worker(new URL('../search/search-index-worker.ts', import.meta.url), { type: 'module', name: 'search-index' }));
+    } catch {
+      return new InlineIndexer();
+    }
+  },
 });
 
 scope.onmessage = (event) => {

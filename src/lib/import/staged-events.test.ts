@@ -7,7 +7,10 @@ import { stagingLockName, sweepAfterStop, sweepUnpublished } from '../data/unpub
 import { ImportSession, type ImportSessionState } from './import-session';
 import { InProcessWorker } from './in-process-worker';
 import { StagedEvents } from './staged-events';
-import { fixtureFile, gazetteerPlaces } from './test-fixtures';
+import { fixtureFile, fixtureSource, gazetteerPlaces } from './test-fixtures';
+import { inspectSource, parseImport } from './import-core';
+import { countMatches, searchRows } from '../search/event-search-index';
+import type { SearchIndexer } from '../search/search-indexer';
 
 const databases: IncidentDatabase[] = [];
 afterEach(async () => {
@@ -100,6 +103,23 @@ describe('an import written while its file is read', () => {
     const held = async () => new Set([stagingLockName(db.name, 'still-importing')]);
     expect(await sweepUnpublished(db, held)).toEqual({ removed: ['left-behind'], held: ['still-importing'] });
     expect((await db.eventText.toArray()).map((r) => r.datasetId).sort()).toEqual(['published', 'still-importing']);
+  });
+});
+
+describe('the search index of an import', () => {
+  it('is built from the rows when the indexer beside the parser fails', async () => {
+    const db = new IncidentDatabase(`staged-${Math.random()}`);
+    databases.push(db);
+    let blocks = 0;
+    const failing: SearchIndexer = { addBlock: () => void blocks++, finish: () => Promise.reject(new Error('worker gone')), dispose: () => undefined };
+    const stage = new StagedEvents(db, 'import-x', undefined, failing);
+    const source = fixtureSource('acled-valid.csv');
+    const parsed = await parseImport(source, await inspectSource(source), { datasetId: 'import-x', gazetteer: gazetteerPlaces, onTextBlock: stage.text });
+    await stage.finish(parsed.events, source.name);
+    expect(blocks).toBeGreaterThan(0);
+    const record = (await db.eventSearch.get('import-x'))!;
+    expect(record.rows).toBe(parsed.events!.length);
+    expect(countMatches(searchRows(record, 'mayadin')!)).toBeGreaterThan(0);
   });
 });
 

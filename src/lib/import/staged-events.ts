@@ -78,8 +78,9 @@ export class StagedEvents {
     // A parser that hands no blocks over while reading (GeoJSON, the app's JSON): its text goes now.
     const streamed = this.#highestBlock >= 0;
     const records = buildEventRecords(batch, this.datasetId, this.chunkRows, { texts: !streamed });
-    // The search index: built beside the parser from the blocks it read, else from the rows now.
-    let index = streamed && this.indexer ? await this.indexer.finish(records.order) : null;
+    // The search index: built beside the parser from the blocks it read, else (or if that worker
+    // failed) from the rows now.
+    let index = streamed && this.indexer ? await this.indexer.finish(records.order).catch(() => null) : null;
     if (!index || index.rows !== batch.length) index = indexBatch(batch, records.order);
     this.indexer?.dispose();
     const search = searchRecord(this.datasetId, index);
