@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Incident, Place, SourceArticle } from './schema';
+import type { EventSearchIndex } from '../search/event-search-index';
 
 /* The stored shapes of imported events (read and written by event-store.ts and the importer). */
 
@@ -62,15 +63,9 @@ export interface EventKeyRecord {
  * datasets stored before it (or restored from a backup): then built from the stored text
  * on the first search.
  */
-export interface EventSearchRecord {
+export interface EventSearchRecord extends EventSearchIndex {
   id: string;
   datasetId: string;
-  rows: number;
-  vocabulary: string;
-  wordStart: Uint32Array;
-  postings: Uint8Array;
-  postingStart: Uint32Array;
-  order: Uint32Array | null;
 }
 
 export const BUNDLED_DATASET_ID = 'bundled';

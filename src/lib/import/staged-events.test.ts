@@ -7,7 +7,7 @@ import { stagingLockName, sweepAfterStop, sweepUnpublished } from '../data/unpub
 import { ImportSession, type ImportSessionState } from './import-session';
 import { InProcessWorker } from './in-process-worker';
 import { StagedEvents } from './staged-events';
-import { fixtureFile, fixtureSource, gazetteerPlaces } from './test-fixtures';
+import { fixtureFile, fixtureSource, gazetteerPlaces, untilState } from './test-fixtures';
 import { inspectSource, parseImport } from './import-core';
 import { countMatches, searchRows } from '../search/event-search-index';
 import type { SearchIndexer } from '../search/search-indexer';
@@ -22,15 +22,7 @@ function setup() {
   databases.push(db);
   let stopped = 0;
   const session = new ImportSession({ createWorker: () => new InProcessWorker(db), gazetteer: () => gazetteerPlaces, dbName: db.name, onWorkerStopped: () => stopped++ });
-  const until = (test: (s: ImportSessionState) => boolean) =>
-    new Promise<ImportSessionState>((resolve) => {
-      const stop = session.subscribe((s) => {
-        if (test(s)) {
-          queueMicrotask(() => stop());
-          resolve(s);
-        }
-      });
-    });
+  const until = (test: (s: ImportSessionState) => boolean) => untilState(session, test);
   const counts = async () => ({ datasets: await db.datasets.count(), chunks: await db.eventChunks.count(), text: await db.eventText.count(), keys: await db.eventKeys.count(), search: await db.eventSearch.count() });
   return { db, session, until, counts, stopped: () => stopped };
 }

@@ -9,6 +9,7 @@ import type { GazetteerPlace } from './gazetteer';
 import { inspectSource, parseImport } from './import-core';
 import { type ParsedImport } from './types';
 import { bytesSource, type ImportSource } from './import-source';
+import type { ImportSession, ImportSessionState } from './import-session';
 
 const FIXTURES = fileURLToPath(new URL('../../../tests/fixtures/import/', import.meta.url));
 
@@ -44,3 +45,15 @@ export function eventRows(batch: EventBatch): Record<string, string>[] {
 
 /** The rejected rows as [row, field, reason]. */
 export const rejections = (parsed: ParsedImport) => parsed.rejected.map((r) => [r.row, r.field, r.reason]);
+
+/** Resolves with the session's first state that passes `test` (then stops listening). */
+export function untilState(session: ImportSession, test: (s: ImportSessionState) => boolean): Promise<ImportSessionState> {
+  return new Promise<ImportSessionState>((resolve) => {
+    const stop = session.subscribe((s) => {
+      if (test(s)) {
+        queueMicrotask(() => stop());
+        resolve(s);
+      }
+    });
+  });
+}

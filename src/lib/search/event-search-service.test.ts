@@ -6,7 +6,7 @@ import { readEventText } from '../data/event-store';
 import { deleteDataset } from '../import/datasets';
 import { ImportSession, type ImportSessionState } from '../import/import-session';
 import { InProcessWorker } from '../import/in-process-worker';
-import { fixtureFile, gazetteerPlaces } from '../import/test-fixtures';
+import { fixtureFile, gazetteerPlaces, untilState } from '../import/test-fixtures';
 import { SEARCHED_FIELDS } from './event-search-index';
 import { createSearchService, type SearchAnswer } from './event-search-service';
 
@@ -19,15 +19,7 @@ async function imported(files: string[], options: { merge?: boolean } = {}) {
   const db = new IncidentDatabase(`search-${Math.random()}`);
   databases.push(db);
   const session = new ImportSession({ createWorker: () => new InProcessWorker(db), gazetteer: () => gazetteerPlaces, dbName: db.name });
-  const until = (test: (s: ImportSessionState) => boolean) =>
-    new Promise<ImportSessionState>((resolve) => {
-      const stop = session.subscribe((s) => {
-        if (test(s)) {
-          queueMicrotask(() => stop());
-          resolve(s);
-        }
-      });
-    });
+  const until = (test: (s: ImportSessionState) => boolean) => untilState(session, test);
   let datasetId = '';
   for (const file of files) {
     session.start(fixtureFile(file));
