@@ -14,6 +14,7 @@ import { arcPlaceHalos, targetHalos } from '../map/target-halos';
 import { dayNumber, incidentMoment } from '../timeline/incident-time';
 import { time } from './time-state.svelte';
 import { eventSearch } from './event-matches.svelte';
+import { matchOf } from '../map/event-match';
 import { filterState } from './filter-state.svelte';
 import { buildSearchIndex, facetCounts, matchesFilters, matchesSearch, type FilterField } from '../analysis/incident-filters';
 import { checkRange } from '../analysis/range-check';
@@ -113,9 +114,9 @@ class AppState {
     for (const columns of this.eventColumns) {
       const [from, to] = dayRangeIndices(columns, start, end);
       const perType = new Uint32Array(columns.eventTypes.length);
-      const match = matches ? matches.get(columns.datasetId) : undefined;
+      const match = matchOf(columns, matches);
       if (match) for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += match[i]!;
-      else if (!matches) for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += 1;
+      else for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += 1;
       columns.eventTypes.forEach((name, index) => counts.set(name, (counts.get(name) ?? 0) + perType[index]!));
     }
     return counts;
