@@ -144,6 +144,7 @@ try {
       target: { op: '<', value: 1500 },
       note: `frame issued at ${fmt(r.coldIssuedMs, 'ms', 0)}`,
     });
+    row('1. Cold start', 'navigation → impacts and target halos rendered too (they follow the arcs)', [r.completeMs]);
     row('1. Cold start', 'warm start (second visit, same profile)', [r.warmMs]);
     row('1. Cold start', `bare page: MapLibre + deck.gl, same basemap and arcs (median of ${config.coldRuns})`, [r.bareMs], {
       note: `frame issued at ${fmt(r.bareIssuedMs, 'ms', 0)}`,

@@ -23,6 +23,7 @@ function instrumentPage() {
   let last = 0;
   let firstIncident = null;
   let firstEvent = null;
+  let firstComplete = null;
   const pending = [];
   const scratch = new Uint8Array(4);
   /** Waits until every WebGL canvas of the map has drawn what it was given; returns the time. */
@@ -41,7 +42,7 @@ function instrumentPage() {
     return end;
   };
   const afterTask = (fn) => setTimeout(fn, 0);
-  const stats = { frames: 0, rendered: { firstIncidentFrame: null, firstEventFrame: null } };
+  const stats = { frames: 0, rendered: { firstIncidentFrame: null, firstEventFrame: null, firstCompleteFrame: null } };
   Object.defineProperty(stats, 'lastFrame', {
     enumerable: true,
     get: () => last,
@@ -64,6 +65,14 @@ function instrumentPage() {
     set: (value) => {
       firstIncident = value;
       if (value !== null) afterTask(() => (stats.rendered.firstIncidentFrame ??= syncGl()));
+    },
+  });
+  Object.defineProperty(stats, 'firstCompleteFrame', {
+    enumerable: true,
+    get: () => firstComplete,
+    set: (value) => {
+      firstComplete = value;
+      if (value !== null) afterTask(() => (stats.rendered.firstCompleteFrame ??= syncGl()));
     },
   });
   Object.defineProperty(stats, 'firstEventFrame', {

@@ -2,20 +2,23 @@
 // dataset); navigation start -> the first deck.gl frame drawn with incidents
 // (window.__strikesMapPerf.firstIncidentFrame, a performance.now() value, whose origin is
 // the navigation start), and -> that frame rendered by the GPU process (the figure: "arcs on
-// the canvas"). Then a warm start: a second visit with the same profile.
+// the canvas"); and -> the first frame with the impacts and target halos too, rendered (the
+// app draws them one frame after the arcs: src/lib/map/arcs-first.ts; the bare page has none).
+// Then a warm start: a second visit with the same profile.
 import { readFileSync } from 'node:fs';
 import { openBrowser } from './browser.mjs';
 import { median, round } from './stats.mjs';
 
 async function firstArcs(page, url) {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__strikesMapPerf?.rendered?.firstIncidentFrame != null, null, { timeout: 120_000, polling: 50 });
+  await page.waitForFunction(() => window.__strikesMapPerf?.rendered?.firstCompleteFrame != null, null, { timeout: 120_000, polling: 50 });
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
     return {
       firstArcsMs: window.__strikesMapPerf.rendered.firstIncidentFrame,
       firstArcsIssuedMs: window.__strikesMapPerf.firstIncidentFrame,
+      completeMs: window.__strikesMapPerf.rendered.firstCompleteFrame,
       domContentLoadedMs: nav?.domContentLoadedEventEnd ?? null,
       loadMs: nav?.loadEventEnd ?? null,
       firstContentfulPaintMs: paint['first-contentful-paint'] ?? null,
@@ -71,7 +74,7 @@ export async function measureColdStart({ appUrl, bareUrl, runs, log }) {
       const second = await firstArcs(session.page, appUrl);
       warm.push(second);
       errors.push(...session.errors);
-      log(`  cold start run ${i + 1}/${runs}: arcs rendered at ${round(first.firstArcsMs, 0)} ms (frame issued ${round(first.firstArcsIssuedMs, 0)}; warm ${round(second.firstArcsMs, 0)} ms, ${first.arcs} arcs)`);
+      log(`  cold start run ${i + 1}/${runs}: arcs rendered at ${round(first.firstArcsMs, 0)} ms (frame issued ${round(first.firstArcsIssuedMs, 0)}; impacts and halos too at ${round(first.completeMs, 0)}; warm ${round(second.firstArcsMs, 0)} ms, ${first.arcs} arcs)`);
     } finally {
       await session.close();
     }
@@ -83,6 +86,7 @@ export async function measureColdStart({ appUrl, bareUrl, runs, log }) {
   return {
     coldMs: median(cold.map((r) => r.firstArcsMs)),
     coldIssuedMs: median(cold.map((r) => r.firstArcsIssuedMs)),
+    completeMs: median(cold.map((r) => r.completeMs)),
     warmMs: median(warm.map((r) => r.firstArcsMs)),
     bareMs: median(bare.map((r) => r.firstArcsMs)),
     bareIssuedMs: median(bare.map((r) => r.firstArcsIssuedMs)),

@@ -51,6 +51,15 @@ describe('first visit and reload', () => {
     expect(countPixelsNear(image, KIND_COLORS['coalition-strike'], 40)).toBeGreaterThan(60);
   });
 
+  it('draws the arcs in the opening frame, and the impacts and target halos in a later one before the map is idle', async () => {
+    // src/lib/map/arcs-first.ts: the points' shader program would hold the arcs' first frame back.
+    const frames = await session.page.evaluate(() => window.__strikesMapPerf);
+    expect(frames?.firstIncidentFrame).toBeGreaterThan(0);
+    expect(frames?.firstCompleteFrame).toBeGreaterThan(frames!.firstIncidentFrame!);
+    const map = session.page.getByTestId('map');
+    expect(Number(await map.getAttribute('data-impact-count'))).toBeGreaterThan(0);
+  });
+
   it('draws the neighbours and the sea in a view of the whole region', async () => {
     const page = await session.context.newPage();
     await page.goto(`${session.appUrl}#map=5.5/34.8/39.5`);
