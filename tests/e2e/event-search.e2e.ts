@@ -115,8 +115,8 @@ describe('searching imported events', () => {
 
   it('opens a link with a query on the same matches, the index read back from storage', async () => {
     await search(session.page, 'الميادين', 12);
+    await expect.poll(() => new URL(session.page.url()).searchParams.get('q')).toBe('الميادين');
     const url = session.page.url();
-    expect(new URL(url).searchParams.get('q')).toBe('الميادين');
     await session.page.goto('about:blank');
     await session.page.goto(url);
     await waitForMapIdle(session.page);

@@ -124,6 +124,30 @@ describe('date range and playback', () => {
     expect(await page.getByTestId('story-tally').count()).toBe(0);
   });
 
+  it('keeps one history entry for one drag of the date brush, however many moves it makes', async () => {
+    const page = session.page;
+    await page.goto(`${session.appUrl}?from=2021-01-01&to=2024-12-31`);
+    await waitForMapIdle(page);
+    const before = await page.evaluate(() => history.length);
+    const chart = (await page.getByTestId('timeline-chart').boundingBox())!;
+    const y = chart.y + chart.height * 0.4;
+    await page.mouse.move(chart.x + chart.width * 0.2, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await page.mouse.move(chart.x + chart.width * (0.2 + 0.04 * i), y);
+      await page.waitForTimeout(40);
+    }
+    await page.mouse.up();
+    const from = await page.getByTestId('range-from').inputValue();
+    expect(from).not.toBe('2021-01-01');
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(from);
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    // Back returns to the range before the drag, not to one of its moves.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2021-01-01');
+    await expect.poll(() => page.getByTestId('range-from').inputValue()).toBe('2021-01-01');
+  });
+
   it('restores the previous range with the back button', async () => {
     await session.page.goto(session.appUrl);
     await waitForMapIdle(session.page);

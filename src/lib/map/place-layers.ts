@@ -107,3 +107,37 @@ export function addPlacesToForeignStyle(map: MaplibreMap, data: PlaceSources): v
   put(RANGE_SOURCE, data.rings);
   for (const layer of [...uncertaintyLayers, rangeLineLayer, fallbackPlaceLayer]) if (!map.getLayer(layer.id)) map.addLayer(layer);
 }
+
+const SOURCE_OF: Record<keyof PlaceSources, string> = {
+  places: INCIDENT_PLACES_SOURCE,
+  circles: UNCERTAINTY_SOURCE,
+  focusCircles: FOCUS_UNCERTAINTY_SOURCE,
+  rings: RANGE_SOURCE,
+};
+
+/** The sources' data as last written by writePlaceData, as text: a new object with the same features is not written again. */
+export type WrittenPlaceData = Partial<Record<keyof PlaceSources, string>>;
+
+/** What the style's sources hold once it is drawn with these data (after setStyle with styleWithPlaces). */
+export function placeDataWritten(data: PlaceSources): WrittenPlaceData {
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, JSON.stringify(value)]));
+}
+
+/**
+ * Writes into a map's place sources the data that changed since `written` (which it updates),
+ * without rebuilding or diffing the style: while the date brush moves, only the labels' counts
+ * and the rings of the places involved change. Returns whether anything was written.
+ */
+export function writePlaceData(map: MaplibreMap, data: PlaceSources, written: WrittenPlaceData): boolean {
+  let wrote = false;
+  for (const key of Object.keys(SOURCE_OF) as (keyof PlaceSources)[]) {
+    const text = JSON.stringify(data[key]);
+    if (written[key] === text) continue;
+    const source = map.getSource(SOURCE_OF[key]);
+    if (!source || !('setData' in source)) continue;
+    (source as unknown as { setData(d: FeatureCollection): void }).setData(data[key]);
+    written[key] = text;
+    wrote = true;
+  }
+  return wrote;
+}

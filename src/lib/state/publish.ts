@@ -8,6 +8,7 @@ import { readBackupRecords } from '../data/backup';
 import { app } from './app-state.svelte';
 import { openDatabase } from './database';
 import { mapHandle } from './map-handle.svelte';
+import { flushUrl } from './url-sync.svelte';
 import type { PublishedSite } from '../publish/site-package';
 
 async function fetchBytes(path: string): Promise<Uint8Array> {
@@ -28,6 +29,8 @@ export async function publishSite(title: string, needsBuild: string): Promise<{ 
   if (!workerSource.includes('const FILES = ')) throw new Error(needsBuild);
   const shown = app.datasets.filter((d) => d.visible).map((d) => d.id);
   const [{ writeSite, publicationId }, records] = await Promise.all([import('../publish/site-package'), readBackupRecords(db, shown)]);
+  // The view as the reader left it: a range changed a moment ago may not be in the address yet.
+  flushUrl();
   const box = mapHandle.map?.getBounds();
   const bounds: [number, number, number, number] | null = box ? [box.getWest(), box.getSouth(), box.getEast(), box.getNorth()] : null;
   const chunks: Uint8Array<ArrayBuffer>[] = [];
