@@ -7,7 +7,7 @@ import type { DatasetRecord, StoredIncident, StoredPlace, StoredSource } from '.
 import type { IncidentSnapshot } from '../data/queries';
 import type { SeedResult } from '../data/seed';
 import type { EventColumns, EventText } from '../data/event-columns';
-import { dayRangeIndices } from '../data/event-columns';
+import { dayRangeIndices, typeCountsBetween } from '../data/event-columns';
 import { placeIncidents } from '../map/incident-geometry';
 import { buildGlyphs } from '../map/incident-glyphs';
 import { arcPlaceHalos, targetHalos } from '../map/target-halos';
@@ -116,7 +116,7 @@ class AppState {
       const perType = new Uint32Array(columns.eventTypes.length);
       const match = matchOf(columns, matches);
       if (match) for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += match[i]!;
-      else for (let i = from; i < to; i++) perType[columns.eventType[i]!]! += 1;
+      else typeCountsBetween(columns, from, to, perType);
       columns.eventTypes.forEach((name, index) => counts.set(name, (counts.get(name) ?? 0) + perType[index]!));
     }
     return counts;
