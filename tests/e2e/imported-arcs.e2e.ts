@@ -92,8 +92,10 @@ describe('imported arcs', () => {
     const map = page.getByTestId('map');
     const placesBefore = Number(await map.getAttribute('data-place-count'));
     expect(await importCsv(session, file)).toContain('1 arc');
-    // The named target gets its label; the unnamed origin none.
-    expect(Number(await map.getAttribute('data-place-count'))).toBe(placesBefore + 1);
+    // The named target gets its label; the unnamed origin none. (The views take the new data once
+    // they are read back, in a worker: the map may have been idle a moment before.)
+    await expect.poll(async () => Number(await map.getAttribute('data-place-count'))).toBe(placesBefore + 1);
+    await waitForMapIdle(page);
     const box = (await map.boundingBox())!;
     const size = { width: Math.round(box.width), height: Math.round(box.height) };
     const path = arcPath(from, to, fanCurvature(0));
