@@ -21,9 +21,6 @@ export const VIEWPORT = { width: 1280, height: 800 };
 function instrumentPage() {
   const frames = [];
   let last = 0;
-  let firstIncident = null;
-  let firstEvent = null;
-  let firstComplete = null;
   const pending = [];
   const scratch = new Uint8Array(4);
   /** Waits until every WebGL canvas of the map has drawn what it was given; returns the time. */
@@ -59,30 +56,18 @@ function instrumentPage() {
       }
     },
   });
-  Object.defineProperty(stats, 'firstIncidentFrame', {
-    enumerable: true,
-    get: () => firstIncident,
-    set: (value) => {
-      firstIncident = value;
-      if (value !== null) afterTask(() => (stats.rendered.firstIncidentFrame ??= syncGl()));
-    },
-  });
-  Object.defineProperty(stats, 'firstCompleteFrame', {
-    enumerable: true,
-    get: () => firstComplete,
-    set: (value) => {
-      firstComplete = value;
-      if (value !== null) afterTask(() => (stats.rendered.firstCompleteFrame ??= syncGl()));
-    },
-  });
-  Object.defineProperty(stats, 'firstEventFrame', {
-    enumerable: true,
-    get: () => firstEvent,
-    set: (value) => {
-      firstEvent = value;
-      if (value !== null) afterTask(() => (stats.rendered.firstEventFrame ??= syncGl()));
-    },
-  });
+  // Each "first frame" the app records is also timed once the GPU process has rendered it.
+  for (const name of ['firstIncidentFrame', 'firstCompleteFrame', 'firstEventFrame']) {
+    let issued = null;
+    Object.defineProperty(stats, name, {
+      enumerable: true,
+      get: () => issued,
+      set: (value) => {
+        issued = value;
+        if (value !== null) afterTask(() => (stats.rendered[name] ??= syncGl()));
+      },
+    });
+  }
   window.__strikesMapPerf = stats;
   window.__benchFrames = frames;
   /** Resolves with { frame, rendered } for the first deck.gl frame issued after `after`. */
